@@ -1,0 +1,87 @@
+package io.quarkiverse.twofactor.deployment;
+
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Path;
+
+import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.runtime.CodeHasher;
+import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
+import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
+import io.quarkiverse.twofactor.runtime.SenderRegistry;
+import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
+import io.quarkiverse.twofactor.runtime.rest.DebugCodeResponse;
+import io.quarkiverse.twofactor.runtime.rest.TwoFactorResource;
+import io.quarkiverse.twofactor.runtime.sender.LogSenderBackend;
+import io.quarkiverse.twofactor.runtime.store.ConfirmationEntity;
+import io.quarkiverse.twofactor.runtime.store.HibernateOrmConfirmationStore;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.gizmo.ClassCreator;
+import io.quarkus.gizmo.MethodCreator;
+import io.quarkus.gizmo.MethodDescriptor;
+import io.quarkus.hibernate.orm.deployment.spi.AdditionalJpaModelBuildItem;
+import io.quarkus.resteasy.reactive.spi.GeneratedJaxRsResourceBuildItem;
+import io.quarkus.resteasy.reactive.spi.GeneratedJaxRsResourceGizmoAdaptor;
+
+class TwoFactorProcessor {
+
+    private static final String FEATURE = "two-factor";
+    private static final String DEFAULT_PERSISTENCE_UNIT = "<default>";
+    static final String GENERATED_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorEndpoints";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem beans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
+                        SenderRegistry.class, LogSenderBackend.class, HibernateOrmConfirmationStore.class)
+                .setUnremovable()
+                .build();
+    }
+
+    @BuildStep
+    void hibernateOrmStore(BuildProducer<AdditionalJpaModelBuildItem> jpaModels,
+            BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
+        // Panache enhances only indexed entities, so the entity is both indexed and added to the model.
+        indexed.produce(new AdditionalIndexedClassesBuildItem(ConfirmationEntity.class.getName()));
+        jpaModels.produce(new AdditionalJpaModelBuildItem(ConfirmationEntity.class.getName(),
+                Set.of(DEFAULT_PERSISTENCE_UNIT)));
+    }
+
+    @BuildStep
+    void restEndpoints(TwoFactorBuildTimeConfig config, BuildProducer<AdditionalIndexedClassesBuildItem> indexed,
+            BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<GeneratedJaxRsResourceBuildItem> resources) {
+        if (!config.rest().enabled()) {
+            return;
+        }
+        indexed.produce(new AdditionalIndexedClassesBuildItem(TwoFactorResource.class.getName()));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(DebugCodeResponse.class));
+        // A subclass that only adds the configured @Path (JAX-RS reads class paths from annotations alone) and an
+        // injecting constructor, since the generated class cannot reach package-private members of its parent.
+        try (ClassCreator endpoints = ClassCreator.builder()
+                .classOutput(new GeneratedJaxRsResourceGizmoAdaptor(resources))
+                .className(GENERATED_RESOURCE)
+                .superClass(TwoFactorResource.class)
+                .build()) {
+            endpoints.addAnnotation(Path.class).addValue("value", config.rest().path());
+            endpoints.addAnnotation(Singleton.class);
+            MethodCreator constructor = endpoints.getMethodCreator(MethodDescriptor.INIT, void.class,
+                    Confirmer.class, DebugCodeResponse.class);
+            constructor.addAnnotation(Inject.class);
+            constructor.invokeSpecialMethod(MethodDescriptor.ofConstructor(TwoFactorResource.class, Confirmer.class,
+                    DebugCodeResponse.class), constructor.getThis(), constructor.getMethodParam(0),
+                    constructor.getMethodParam(1));
+            constructor.returnVoid();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.quarkiverse.twofactor.demo;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.twofactor.Confirmer;
+
+/**
+ * The demo's own endpoints: the protected action that spends a confirmation, and a window on the demo inbox.
+ */
+@Path("/demo")
+@Produces(MediaType.TEXT_PLAIN)
+public class DemoResource {
+
+    @Inject
+    Confirmer confirmer;
+
+    @Inject
+    DemoInbox inbox;
+
+    /** The action the code protects: runs only for a confirmed confirmation, and only once. */
+    @POST
+    @Path("protected-action/{id}")
+    public Response protectedAction(@PathParam("id") UUID id) {
+        return confirmer.use(id)
+                ? Response.ok("done").build()
+                : Response.status(Response.Status.FORBIDDEN).entity("not confirmed").build();
+    }
+
+    /** The code last delivered to a recipient through the demo inbox. */
+    @GET
+    @Path("inbox/{recipient}")
+    public String lastCode(@PathParam("recipient") String recipient) {
+        return inbox.last(recipient).map(delivery -> delivery.code())
+                .orElseThrow(() -> new NotFoundException("nothing delivered to " + recipient));
+    }
+
+    /** Spends a confirmation only for the user it was made for. */
+    @POST
+    @Path("users/{user}/protected-action/{id}")
+    public Response protectedActionFor(@PathParam("user") String user, @PathParam("id") UUID id) {
+        return confirmer.use(id, Map.of("user", user))
+                ? Response.ok("done").build()
+                : Response.status(Response.Status.FORBIDDEN).entity("not confirmed").build();
+    }
+}

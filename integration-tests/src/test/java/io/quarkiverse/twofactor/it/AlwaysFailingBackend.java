@@ -1,0 +1,27 @@
+package io.quarkiverse.twofactor.it;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkiverse.twofactor.spi.Delivery;
+import io.quarkiverse.twofactor.spi.SenderBackend;
+import io.quarkiverse.twofactor.spi.SenderSettings;
+
+/** A backend whose provider is down: every send throws. */
+@ApplicationScoped
+public class AlwaysFailingBackend implements SenderBackend {
+
+    final AtomicInteger calls = new AtomicInteger();
+
+    @Override
+    public String name() {
+        return "always-failing";
+    }
+
+    @Override
+    public void send(SenderSettings sender, Delivery delivery) throws Exception {
+        calls.incrementAndGet();
+        throw new java.io.IOException("provider unreachable");
+    }
+}

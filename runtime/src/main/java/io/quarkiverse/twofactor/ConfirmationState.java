@@ -1,0 +1,44 @@
+package io.quarkiverse.twofactor;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A confirmation as the application sees it. It never carries the code or its hash.
+ *
+ * @param id the confirmation's id
+ * @param status the status now; {@link Status#EXPIRED} for a pending or confirmed confirmation past {@code expiresAt}
+ * @param sender the key of the sender that delivered the code, or {@code null} for one made without sending
+ * @param recipient where the code was sent, or {@code null}
+ * @param meta what the application attached when it made the confirmation
+ * @param attempts wrong codes given so far
+ * @param createdAt when it was made
+ * @param expiresAt when it stops being confirmable and usable
+ * @param confirmedAt when the right code was given, or {@code null}
+ */
+public record ConfirmationState(
+        UUID id,
+        Status status,
+        String sender,
+        String recipient,
+        Map<String, String> meta,
+        int attempts,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant confirmedAt) {
+
+    public ConfirmationState {
+        meta = Map.copyOf(meta);
+    }
+
+    /** Whether the right code was given at some point. */
+    public boolean confirmed() {
+        return confirmedAt != null;
+    }
+
+    /** Whether {@link Confirmer#use(UUID)} would succeed now. */
+    public boolean usable() {
+        return status == Status.CONFIRMED;
+    }
+}

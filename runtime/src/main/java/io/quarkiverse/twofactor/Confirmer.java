@@ -1,0 +1,66 @@
+package io.quarkiverse.twofactor;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Makes, delivers, confirms and spends one-time confirmation codes. Inject it where a protected action needs a
+ * "we sent you a code" step.
+ *
+ * <p>
+ * Every state change is a single conditional update in the store, so concurrent calls on one confirmation, from one
+ * replica or many, cannot confirm it twice, spend it twice or count more wrong codes than allowed.
+ */
+public interface Confirmer {
+
+    /**
+     * Makes a pending confirmation with a fresh code, without sending it anywhere.
+     *
+     * @param meta what the application attaches (user id, purpose); checked again by {@link #use(UUID, Map)}
+     * @return the state and the plain code, which is not kept anywhere
+     */
+    NewConfirmation make(Map<String, String> meta);
+
+    /**
+     * Makes a pending confirmation and delivers its code through a sender.
+     *
+     * @param senderKey the configured sender's key, or {@code null} for the default sender
+     * @param recipient where the sender delivers (a phone number, an address)
+     * @param meta what the application attaches
+     * @return the state and the plain code
+     * @throws UnknownSenderException when no sender has that key
+     * @throws InvalidRecipientException when the sender can never deliver to that recipient
+     * @throws SenderFailedException when delivery failed; the confirmation is left {@link Status#FAILED}
+     */
+    NewConfirmation request(String senderKey, String recipient, Map<String, String> meta);
+
+    /**
+     * The confirmation's state now, or empty when no confirmation has this id.
+     */
+    Optional<ConfirmationState> check(UUID id);
+
+    /**
+     * Confirms a pending, unexpired confirmation when the code matches. A wrong code counts one attempt.
+     */
+    ConfirmResult confirm(UUID id, String code);
+
+    /**
+     * Spends a confirmed, unexpired confirmation. Returns {@code true} exactly once.
+     */
+    boolean use(UUID id);
+
+    /**
+     * Spends a confirmed, unexpired confirmation whose meta holds every entry of {@code expectedMeta}, so that a
+     * confirmation made for one user or purpose cannot be spent by another. Returns {@code true} exactly once.
+     */
+    boolean use(UUID id, Map<String, String> expectedMeta);
+
+    /**
+     * Sends a new code for a pending confirmation through the sender it was made with. The old code stops working;
+     * wrong attempts keep counting; the expiry time starts again.
+     *
+     * @throws SenderFailedException when delivery failed; the confirmation is left {@link Status#FAILED}
+     */
+    ResendResult resend(UUID id);
+}

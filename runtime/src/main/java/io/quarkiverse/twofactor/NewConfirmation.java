@@ -1,0 +1,15 @@
+package io.quarkiverse.twofactor;
+
+/**
+ * A confirmation just made, with its plain code. The code exists only here: the store keeps a keyed hash of it.
+ *
+ * @param state the new pending confirmation
+ * @param code the plain code to hand to the user
+ */
+public record NewConfirmation(ConfirmationState state, String code) {
+
+    @Override
+    public String toString() {
+        return "NewConfirmation[state=" + state + ", code=<hidden>]";
+    }
+}

@@ -1,0 +1,222 @@
+package io.quarkiverse.twofactor.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.twofactor.ConfirmResult;
+import io.quarkiverse.twofactor.ConfirmResult.Outcome;
+import io.quarkiverse.twofactor.ConfirmationState;
+import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.NewConfirmation;
+import io.quarkiverse.twofactor.ResendResult;
+import io.quarkiverse.twofactor.SenderFailedException;
+import io.quarkiverse.twofactor.Status;
+import io.quarkiverse.twofactor.spi.CodeGenerator;
+import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.Delivery;
+import io.quarkiverse.twofactor.spi.StoredConfirmation;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * The confirmer over a {@link ConfirmationStore}: it decides, the store applies each change as one conditional update.
+ */
+@Singleton
+@Startup
+public class DefaultConfirmer implements Confirmer {
+
+    private static final Logger LOG = Logger.getLogger(DefaultConfirmer.class);
+
+    private final ConfirmationStore store;
+    private final CodeHasher hasher;
+    private final CodeGenerator generator;
+    private final SenderRegistry senders;
+    private final TwoFactorConfig config;
+
+    @Inject
+    DefaultConfirmer(ConfirmationStore store, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
+            TwoFactorConfig config) {
+        this.store = store;
+        this.hasher = hasher;
+        this.generator = generator;
+        this.senders = senders;
+        this.config = config;
+        checkConfig(config);
+    }
+
+    @Override
+    public NewConfirmation make(Map<String, String> meta) {
+        return issue(null, null, meta);
+    }
+
+    @Override
+    public NewConfirmation request(String senderKey, String recipient, Map<String, String> meta) {
+        SenderRegistry.Sender sender = senders.get(senderKey);
+        InputLimits.checkRecipient(recipient);
+        sender.checkRecipient(recipient);
+        NewConfirmation issued = issue(sender.key(), recipient, meta);
+        deliver(sender, issued.state(), issued.code());
+        return issued;
+    }
+
+    @Override
+    public Optional<ConfirmationState> check(UUID id) {
+        Instant now = Instant.now();
+        return store.find(id).map(stored -> view(stored, now));
+    }
+
+    @Override
+    public ConfirmResult confirm(UUID id, String code) {
+        Instant now = Instant.now();
+        Optional<StoredConfirmation> found = store.find(id);
+        Outcome refusal = refusal(found, now);
+        if (refusal != null) {
+            return result(refusal, found, now);
+        }
+        StoredConfirmation stored = found.get();
+        boolean matches = hasher.matches(stored.codeHash(), id, code);
+        // The hash goes into the update too, so a code replaced by a concurrent resend no longer confirms.
+        if (matches && store.confirm(id, stored.codeHash(), config.maxAttempts(), now)) {
+            return result(Outcome.CONFIRMED, store.find(id), now);
+        }
+        if (!matches) {
+            store.countWrongAttempt(id, config.maxAttempts(), now);
+        }
+        // Whatever happened in between (our attempt, a concurrent confirm, a resend), the row now says why.
+        Optional<StoredConfirmation> after = store.find(id);
+        Outcome outcome = refusal(after, now);
+        return result(outcome == null ? Outcome.WRONG_CODE : outcome, after, now);
+    }
+
+    @Override
+    public boolean use(UUID id) {
+        return store.use(id, Instant.now());
+    }
+
+    @Override
+    public boolean use(UUID id, Map<String, String> expectedMeta) {
+        Optional<StoredConfirmation> found = store.find(id);
+        if (found.isEmpty() || !found.get().meta().entrySet().containsAll(expectedMeta.entrySet())) {
+            return false;
+        }
+        return store.use(id, Instant.now());
+    }
+
+    @Override
+    public ResendResult resend(UUID id) {
+        Instant now = Instant.now();
+        Optional<StoredConfirmation> found = store.find(id);
+        if (found.isEmpty()) {
+            return new ResendResult(ResendResult.Outcome.NOT_FOUND, null, null, Duration.ZERO);
+        }
+        StoredConfirmation stored = found.get();
+        if (stored.sender() == null || effectiveStatus(stored, now) != Status.PENDING) {
+            return new ResendResult(ResendResult.Outcome.NOT_PENDING, view(stored, now), null, Duration.ZERO);
+        }
+        Duration cooldown = config.resend().cooldown();
+        Instant nextAllowed = stored.lastSentAt().plus(cooldown);
+        if (nextAllowed.isAfter(now)) {
+            return new ResendResult(ResendResult.Outcome.COOLDOWN, view(stored, now), null,
+                    Duration.between(now, nextAllowed));
+        }
+        SenderRegistry.Sender sender = senders.get(stored.sender());
+        String code = newCode();
+        if (!store.replaceCode(id, hasher.hash(id, code), now.minus(cooldown), now.plus(config.ttl()), now)) {
+            // A concurrent resend or confirm got there first: report where the confirmation is now.
+            return resend(id);
+        }
+        ConfirmationState state = view(store.find(id).orElseThrow(), now);
+        deliver(sender, state, code);
+        return new ResendResult(ResendResult.Outcome.SENT, state, code, Duration.ZERO);
+    }
+
+    private NewConfirmation issue(String senderKey, String recipient, Map<String, String> meta) {
+        InputLimits.checkMeta(meta);
+        Instant now = Instant.now();
+        UUID id = UUID.randomUUID();
+        String code = newCode();
+        StoredConfirmation stored = new StoredConfirmation(id, Status.PENDING, senderKey, recipient, meta,
+                hasher.hash(id, code), 0, now, now.plus(config.ttl()), now, null, null);
+        store.create(stored);
+        return new NewConfirmation(view(stored, now), code);
+    }
+
+    private void deliver(SenderRegistry.Sender sender, ConfirmationState state, String code) {
+        Delivery delivery = new Delivery(state.id(), state.recipient(), code, message(code), state.expiresAt(),
+                state.meta());
+        try {
+            sender.send(delivery);
+        } catch (Exception e) {
+            store.fail(state.id());
+            LOG.warnf("Sender '%s' failed to deliver the code of confirmation %s (%s); the confirmation is failed",
+                    sender.key(), state.id(), e.getClass().getName());
+            throw new SenderFailedException(sender.key(), state.id(), e);
+        }
+    }
+
+    private String message(String code) {
+        long minutes = Math.max(1, config.ttl().toSeconds() / 60);
+        return "Your confirmation code is " + code + ". It expires in " + minutes + " minutes.";
+    }
+
+    private String newCode() {
+        return generator.generate(config.code().length(), config.code().alphabet());
+    }
+
+    /** Why a confirmation cannot be confirmed now, or {@code null} when it is pending. */
+    private Outcome refusal(Optional<StoredConfirmation> found, Instant now) {
+        if (found.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        StoredConfirmation stored = found.get();
+        Status status = effectiveStatus(stored, now);
+        if (status == Status.EXPIRED) {
+            return Outcome.EXPIRED;
+        }
+        if (status == Status.FAILED && stored.attempts() >= config.maxAttempts()) {
+            return Outcome.ATTEMPTS_EXHAUSTED;
+        }
+        return status == Status.PENDING ? null : Outcome.NOT_PENDING;
+    }
+
+    private ConfirmResult result(Outcome outcome, Optional<StoredConfirmation> found, Instant now) {
+        ConfirmationState state = found.map(stored -> view(stored, now)).orElse(null);
+        int remaining = state == null ? 0 : Math.max(0, config.maxAttempts() - state.attempts());
+        return new ConfirmResult(outcome, state, remaining);
+    }
+
+    private static ConfirmationState view(StoredConfirmation stored, Instant now) {
+        return new ConfirmationState(stored.id(), effectiveStatus(stored, now), stored.sender(), stored.recipient(),
+                stored.meta(), stored.attempts(), stored.createdAt(), stored.expiresAt(), stored.confirmedAt());
+    }
+
+    private static Status effectiveStatus(StoredConfirmation stored, Instant now) {
+        boolean live = stored.status() == Status.PENDING || stored.status() == Status.CONFIRMED;
+        return live && !stored.expiresAt().isAfter(now) ? Status.EXPIRED : stored.status();
+    }
+
+    private static void checkConfig(TwoFactorConfig config) {
+        TwoFactorConfig.CodeConfig code = config.code();
+        if (code.length() < 4 || code.length() > 64) {
+            throw new ConfigurationException("quarkus.two-factor.code.length must be between 4 and 64");
+        }
+        if (code.alphabet().length() < 2 || code.alphabet().chars().distinct().count() != code.alphabet().length()) {
+            throw new ConfigurationException(
+                    "quarkus.two-factor.code.alphabet must hold at least 2 characters, each once");
+        }
+        if (config.maxAttempts() < 1) {
+            throw new ConfigurationException("quarkus.two-factor.max-attempts must be at least 1");
+        }
+        if (config.ttl().isNegative() || config.ttl().isZero()) {
+            throw new ConfigurationException("quarkus.two-factor.ttl must be positive");
+        }
+    }
+}

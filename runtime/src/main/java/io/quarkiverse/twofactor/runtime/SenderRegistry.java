@@ -1,0 +1,88 @@
+package io.quarkiverse.twofactor.runtime;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.twofactor.UnknownSenderException;
+import io.quarkiverse.twofactor.spi.Delivery;
+import io.quarkiverse.twofactor.spi.SenderBackend;
+import io.quarkiverse.twofactor.spi.SenderSettings;
+import io.quarkus.arc.All;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Binds each configured sender key to its backend at startup, and refuses a configuration that names a backend or a
+ * default sender that does not exist.
+ */
+@Singleton
+@Startup
+public class SenderRegistry {
+
+    private final Map<String, Sender> senders = new TreeMap<>();
+    private final String defaultSender;
+
+    @Inject
+    SenderRegistry(TwoFactorConfig config, @All List<SenderBackend> backends) {
+        Map<String, SenderBackend> backendsByName = byName(backends);
+        config.senders().forEach((key, sender) -> {
+            SenderSettings settings = new SenderSettings(key, sender.backend(), sender.verboseName(), sender.options());
+            SenderBackend backend = backendsByName.get(sender.backend());
+            if (backend == null) {
+                throw new ConfigurationException(settings.property("backend") + " names the backend '"
+                        + sender.backend() + "', which does not exist. Known backends: "
+                        + String.join(", ", new TreeMap<>(backendsByName).keySet()));
+            }
+            backend.validate(settings);
+            senders.put(key, new Sender(settings, backend));
+        });
+        defaultSender = config.defaultSender();
+        if (!senders.isEmpty() && !senders.containsKey(defaultSender)) {
+            throw new ConfigurationException("quarkus.two-factor.default-sender is '" + defaultSender
+                    + "', but no sender has that key. Configured senders: " + String.join(", ", senders.keySet()));
+        }
+    }
+
+    /** The sender with this key, or the default sender when the key is {@code null}. */
+    public Sender get(String key) {
+        String wanted = key == null ? defaultSender : key;
+        Sender sender = senders.get(wanted);
+        if (sender == null) {
+            throw new UnknownSenderException(wanted);
+        }
+        return sender;
+    }
+
+    private static Map<String, SenderBackend> byName(List<SenderBackend> backends) {
+        Map<String, SenderBackend> byName = new HashMap<>();
+        for (SenderBackend backend : backends) {
+            SenderBackend clash = byName.put(backend.name(), backend);
+            if (clash != null) {
+                throw new ConfigurationException("Two sender backends share the name '" + backend.name() + "': "
+                        + clash.getClass().getName() + " and " + backend.getClass().getName());
+            }
+        }
+        return byName;
+    }
+
+    /** A configured sender bound to its backend. */
+    public record Sender(SenderSettings settings, SenderBackend backend) {
+
+        public String key() {
+            return settings.key();
+        }
+
+        public void checkRecipient(String recipient) {
+            backend.checkRecipient(settings, recipient);
+        }
+
+        public void send(Delivery delivery) throws Exception {
+            backend.send(settings, delivery);
+        }
+    }
+}

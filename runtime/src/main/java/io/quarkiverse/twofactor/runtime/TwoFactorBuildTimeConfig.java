@@ -1,0 +1,34 @@
+package io.quarkiverse.twofactor.runtime;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Build-time configuration of the one-time confirmation codes.
+ */
+@ConfigMapping(prefix = "quarkus.two-factor")
+@ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
+public interface TwoFactorBuildTimeConfig {
+
+    /**
+     * The REST endpoints.
+     */
+    RestConfig rest();
+
+    interface RestConfig {
+
+        /**
+         * Serves the REST endpoints that request, confirm, check and resend codes.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The path under which the REST endpoints are served.
+         */
+        @WithDefault("/two-factor")
+        String path();
+    }
+}

@@ -1,0 +1,113 @@
+package io.quarkiverse.twofactor.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Runtime configuration of the one-time confirmation codes.
+ */
+@ConfigMapping(prefix = "quarkus.two-factor")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface TwoFactorConfig {
+
+    /**
+     * How codes are made and stored.
+     */
+    CodeConfig code();
+
+    /**
+     * How long a confirmation stays valid after it is made or its code is resent.
+     */
+    @WithDefault("10M")
+    Duration ttl();
+
+    /**
+     * How many wrong codes a confirmation accepts. When the count is reached the confirmation becomes
+     * {@code failed} and even the right code no longer confirms it.
+     */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /**
+     * Resending codes.
+     */
+    ResendConfig resend();
+
+    /**
+     * The sender used when a request names none.
+     */
+    @WithDefault("default")
+    String defaultSender();
+
+    /**
+     * The senders, by key. The key is what requests name in their {@code sender} field.
+     */
+    @ConfigDocMapKey("sender-key")
+    Map<String, SenderConfig> senders();
+
+    /**
+     * Adds the plain code to the REST responses of {@code request-confirmation} and {@code resend}, so that
+     * a developer can try the flow without a phone. Honoured only in dev and test launch modes; in
+     * production it is ignored with a warning.
+     */
+    @WithDefault("false")
+    boolean debugCodeResponse();
+
+    interface CodeConfig {
+
+        /**
+         * Number of characters in a code.
+         */
+        @WithDefault("6")
+        int length();
+
+        /**
+         * The characters a code is drawn from.
+         */
+        @WithDefault("0123456789")
+        String alphabet();
+
+        /**
+         * The secret key of the HMAC-SHA-256 under which codes are stored; at least 32 characters.
+         * Every replica sharing a store needs the same key. Required in production; in dev and test
+         * a random key is made at startup when it is missing.
+         */
+        Optional<String> hashKey();
+    }
+
+    interface ResendConfig {
+
+        /**
+         * The least time between two sends of a code for the same confirmation.
+         */
+        @WithDefault("30S")
+        Duration cooldown();
+    }
+
+    interface SenderConfig {
+
+        /**
+         * The backend that delivers this sender's codes: {@code log}, or the name of an application bean
+         * implementing {@code io.quarkiverse.twofactor.spi.SenderBackend}.
+         */
+        String backend();
+
+        /**
+         * A human-readable name for this sender, shown to users (for example "Text message").
+         */
+        Optional<String> verboseName();
+
+        /**
+         * Free options handed to the backend as they are.
+         */
+        @ConfigDocMapKey("option")
+        Map<String, String> options();
+    }
+}

@@ -1,0 +1,116 @@
+package io.quarkiverse.twofactor.runtime.rest;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A request body read strictly: JSON media type, at most 16 KiB, one object, no duplicated keys, shallow nesting.
+ * Each field is then read with its expected type, and anything else is a 400 that names the field.
+ */
+final class JsonBody {
+
+    static final int MAX_BYTES = 16 * 1024;
+    private static final int MAX_DEPTH = 16;
+    private static final Pattern CANONICAL_UUID = Pattern
+            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final ObjectMapper READER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final ObjectNode fields;
+
+    private JsonBody(ObjectNode fields) {
+        this.fields = fields;
+    }
+
+    static JsonBody parse(String contentType, byte[] body) {
+        if (contentType == null || !isJson(contentType)) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+                    "The body must be application/json");
+        }
+        if (body.length > MAX_BYTES) {
+            throw ProblemException.badRequest("The body must be at most " + MAX_BYTES + " bytes");
+        }
+        JsonNode root;
+        try {
+            root = READER.readTree(body);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The body is not well-formed JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw ProblemException.badRequest("The body must be a JSON object");
+        }
+        return new JsonBody((ObjectNode) root);
+    }
+
+    /** A string field that must be present and not blank. */
+    String requiredText(String name) {
+        String value = optionalText(name);
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest("'" + name + "' is required and must not be blank");
+        }
+        return value;
+    }
+
+    /** A string field, or {@code null} when absent or JSON null. */
+    String optionalText(String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ProblemException.badRequest("'" + name + "' must be a string");
+        }
+        return node.textValue();
+    }
+
+    /** A field holding a confirmation id. */
+    UUID requiredId(String name) {
+        return parseId(requiredText(name));
+    }
+
+    /** An object field whose values are all strings; empty when absent or JSON null. */
+    Map<String, String> optionalStringMap(String name) {
+        JsonNode node = fields.get(name);
+        Map<String, String> map = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return map;
+        }
+        if (!node.isObject()) {
+            throw ProblemException.badRequest("'" + name + "' must be a JSON object");
+        }
+        node.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isTextual()) {
+                throw ProblemException.badRequest("'" + name + "." + entry.getKey() + "' must be a string");
+            }
+            map.put(entry.getKey(), entry.getValue().textValue());
+        });
+        return map;
+    }
+
+    /** A confirmation id in canonical form; anything else is a 400. */
+    static UUID parseId(String text) {
+        if (text == null || !CANONICAL_UUID.matcher(text).matches()) {
+            throw ProblemException.badRequest("A confirmation id must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
+        }
+        return UUID.fromString(text);
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].trim();
+        return mediaType.equalsIgnoreCase("application/json");
+    }
+}

@@ -1,0 +1,99 @@
+package io.quarkiverse.twofactor.runtime.rest;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.twofactor.InvalidRecipientException;
+import io.quarkiverse.twofactor.SenderFailedException;
+import io.quarkiverse.twofactor.UnknownSenderException;
+
+/**
+ * Turns every failure of an endpoint into a problem response, so that no stack trace, hash or code ever reaches a
+ * client and no bad input ends as a 500.
+ */
+final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:quarkus-two-factor:problem:";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    /** Runs an endpoint's work and answers with its response or the problem it failed with. */
+    static Response guard(Supplier<Response> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            return respond(classify(e));
+        }
+    }
+
+    private static ProblemException classify(RuntimeException e) {
+        if (e instanceof ProblemException problem) {
+            return problem;
+        }
+        if (e instanceof UnknownSenderException unknown) {
+            return new ProblemException(400, "unknown-sender", "Unknown sender", unknown.getMessage())
+                    .with("sender", unknown.senderKey());
+        }
+        if (e instanceof InvalidRecipientException) {
+            return new ProblemException(400, "invalid-recipient", "Invalid recipient", e.getMessage());
+        }
+        if (e instanceof IllegalArgumentException) {
+            return ProblemException.badRequest(e.getMessage());
+        }
+        if (e instanceof SenderFailedException failed) {
+            return new ProblemException(503, "sender-failed", "The code could not be delivered",
+                    "Sender '" + failed.senderKey() + "' failed to deliver the code; request a new confirmation")
+                    .with("sender", failed.senderKey());
+        }
+        if (causedByStorage(e)) {
+            LOG.warnf("The confirmation store is unavailable: %s", e.getClass().getName());
+            return new ProblemException(503, "store-unavailable", "Confirmations are unavailable",
+                    "The confirmation store cannot be reached; try again shortly");
+        }
+        LOG.error("Two-factor endpoint failed", e);
+        return new ProblemException(500, "internal-error", "Internal error", "The request could not be handled");
+    }
+
+    private static boolean causedByStorage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PersistenceException || t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response respond(ProblemException problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + problem.type);
+        body.put("title", problem.title);
+        body.put("status", problem.status);
+        body.put("detail", problem.getMessage());
+        body.putAll(problem.extensions);
+        Response.ResponseBuilder response = Response.status(problem.status).type(MEDIA_TYPE).entity(write(body));
+        problem.headers.forEach(response::header);
+        return response.build();
+    }
+
+    static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A response body could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.quarkiverse.twofactor.runtime.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+import io.quarkiverse.twofactor.Status;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A confirmation in table {@code two_factor_confirmation}. Its DDL ships as
+ * {@code META-INF/two-factor/two_factor_confirmation.sql}.
+ */
+@Entity(name = "TwoFactorConfirmation")
+@Table(name = "two_factor_confirmation", indexes = @Index(name = "two_factor_confirmation_expires_at", columnList = "expires_at"))
+public class ConfirmationEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Status status;
+
+    @Column(length = 64)
+    public String sender;
+
+    @Column(length = 320)
+    public String recipient;
+
+    /** The application's meta as a JSON object of strings. */
+    @Column(nullable = false, length = 16384)
+    public String meta;
+
+    @Column(name = "code_hash", nullable = false, length = 64)
+    public String codeHash;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    @Column(name = "last_sent_at", nullable = false)
+    public Instant lastSentAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "used_at")
+    public Instant usedAt;
+}

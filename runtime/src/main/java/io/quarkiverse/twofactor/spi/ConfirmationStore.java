@@ -1,0 +1,43 @@
+package io.quarkiverse.twofactor.spi;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps confirmations. Every method that changes a confirmation is one atomic conditional update: it applies only when
+ * its conditions hold at the moment of writing, and says whether it applied. The confirmer relies on this to keep its
+ * guarantees under concurrency; a store must never read, decide and then write.
+ */
+public interface ConfirmationStore {
+
+    /** Stores a new confirmation. */
+    void create(StoredConfirmation confirmation);
+
+    /** The confirmation with this id, if any. */
+    Optional<StoredConfirmation> find(UUID id);
+
+    /**
+     * Pending, {@code expiresAt} after {@code now}, fewer than {@code maxAttempts} attempts and hash equal to
+     * {@code codeHash}: becomes confirmed at {@code now}.
+     */
+    boolean confirm(UUID id, String codeHash, int maxAttempts, Instant now);
+
+    /**
+     * Pending, {@code expiresAt} after {@code now} and fewer than {@code maxAttempts} attempts: counts one more
+     * attempt, and becomes failed when the count reaches {@code maxAttempts}.
+     */
+    boolean countWrongAttempt(UUID id, int maxAttempts, Instant now);
+
+    /** Confirmed and {@code expiresAt} after {@code now}: becomes used at {@code now}. */
+    boolean use(UUID id, Instant now);
+
+    /**
+     * Pending, {@code expiresAt} after {@code now} and last sent at or before {@code sentNoLaterThan}: takes the new
+     * code hash, {@code lastSentAt = now} and the new expiry.
+     */
+    boolean replaceCode(UUID id, String codeHash, Instant sentNoLaterThan, Instant newExpiresAt, Instant now);
+
+    /** Pending: becomes failed. */
+    boolean fail(UUID id);
+}

@@ -1,0 +1,48 @@
+package io.quarkiverse.twofactor.spi;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkiverse.twofactor.Status;
+
+/**
+ * A confirmation as a store keeps it.
+ *
+ * @param id the id
+ * @param status the stored status: never {@link Status#EXPIRED}, which is worked out when read
+ * @param sender the sender key, or {@code null}
+ * @param recipient the recipient, or {@code null}
+ * @param meta the application's meta
+ * @param codeHash the keyed hash of the current code, as lower-case hex
+ * @param attempts wrong codes counted
+ * @param createdAt when it was made
+ * @param expiresAt when it stops being confirmable and usable
+ * @param lastSentAt when the current code was issued
+ * @param confirmedAt when it was confirmed, or {@code null}
+ * @param usedAt when it was used, or {@code null}
+ */
+public record StoredConfirmation(
+        UUID id,
+        Status status,
+        String sender,
+        String recipient,
+        Map<String, String> meta,
+        String codeHash,
+        int attempts,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastSentAt,
+        Instant confirmedAt,
+        Instant usedAt) {
+
+    public StoredConfirmation {
+        meta = Map.copyOf(meta);
+    }
+
+    @Override
+    public String toString() {
+        return "StoredConfirmation[id=" + id + ", status=" + status + ", sender=" + sender + ", attempts=" + attempts
+                + ", expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,19 @@
+-- The table of the Hibernate ORM confirmation store, for schemas managed with Flyway, Liquibase or by hand.
+-- Written for PostgreSQL and H2; on other databases use their UUID and timestamp-with-time-zone types.
+CREATE TABLE two_factor_confirmation (
+    id           UUID                        NOT NULL PRIMARY KEY,
+    status       VARCHAR(16)                 NOT NULL,
+    sender       VARCHAR(64),
+    recipient    VARCHAR(320),
+    meta         VARCHAR(16384)              NOT NULL,
+    code_hash    VARCHAR(64)                 NOT NULL,
+    attempts     INTEGER                     NOT NULL,
+    created_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    expires_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    last_sent_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    confirmed_at TIMESTAMP(6) WITH TIME ZONE,
+    used_at      TIMESTAMP(6) WITH TIME ZONE
+);
+
+-- Serves the clean-up of expired confirmations.
+CREATE INDEX two_factor_confirmation_expires_at ON two_factor_confirmation (expires_at);
