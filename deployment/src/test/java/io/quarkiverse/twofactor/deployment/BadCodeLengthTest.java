@@ -1,0 +1,23 @@
+package io.quarkiverse.twofactor.deployment;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+class BadCodeLengthTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .overrideConfigKey("quarkus.two-factor.code.length", "2")
+            .assertException(t -> StartupFailures.assertConfigurationErrorNaming(t,
+                    "quarkus.two-factor.code.length"));
+
+    @Test
+    void codeLengthBelowFourFailsStartup() {
+        fail("startup should have failed");
+    }
+}

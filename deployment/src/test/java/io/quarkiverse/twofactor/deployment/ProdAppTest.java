@@ -1,0 +1,44 @@
+package io.quarkiverse.twofactor.deployment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusProdModeTest;
+import io.restassured.http.ContentType;
+
+class ProdAppTest {
+
+    /** 40 characters. */
+    static final String HASH_KEY = "prod-mode-test-key-0123456789abcdefghijk";
+
+    @RegisterExtension
+    static final QuarkusProdModeTest app = new QuarkusProdModeTest()
+            .withApplicationRoot(jar -> jar.addClasses(RecordingBackend.class))
+            .setApplicationName("two-factor-prod")
+            .setApplicationVersion("0.1")
+            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .overrideConfigKey("quarkus.two-factor.code.hash-key", HASH_KEY)
+            .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", RecordingBackend.NAME)
+            .overrideConfigKey("quarkus.two-factor.rest.enabled", "true")
+            .overrideConfigKey("quarkus.two-factor.debug-code-response", "true")
+            .setRun(true);
+
+    @Test
+    void appWithAHashKeyAndACustomBackendStartsInProduction() {
+        String output = app.getStartupConsoleOutput();
+        assertTrue(output.contains("two-factor"), output);
+        assertTrue(output.contains("quarkus.two-factor.debug-code-response is ignored"), output);
+
+        given().contentType(ContentType.JSON).body("{\"recipient\":\"a@example.com\"}")
+                .post("/two-factor/request-confirmation")
+                .then().statusCode(201)
+                .body("status", equalTo("pending"))
+                .body("$", not(hasKey("code")));
+    }
+}

@@ -1,0 +1,30 @@
+package io.quarkiverse.twofactor.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusProdModeTest;
+
+class ProdLogBackendTest {
+
+    @RegisterExtension
+    static final QuarkusProdModeTest app = new QuarkusProdModeTest()
+            .withEmptyApplication()
+            .setApplicationName("log-backend-in-prod")
+            .setApplicationVersion("0.1")
+            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .overrideConfigKey("quarkus.two-factor.code.hash-key", ProdAppTest.HASH_KEY)
+            .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", "log")
+            .setRun(true)
+            .setExpectExit(true);
+
+    @Test
+    void logBackendFailsStartupInProductionNamingTheProperty() {
+        String output = app.getStartupConsoleOutput();
+        assertNotEquals(0, app.getExitCode(), output);
+        assertTrue(output.contains("quarkus.two-factor.senders.\"default\".backend=log"), output);
+    }
+}

@@ -1,0 +1,24 @@
+package io.quarkiverse.twofactor.deployment;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+class UnknownDefaultSenderTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .overrideConfigKey("quarkus.two-factor.senders.\"sms\".backend", "log")
+            .overrideConfigKey("quarkus.two-factor.default-sender", "email")
+            .assertException(t -> StartupFailures.assertConfigurationErrorNaming(t,
+                    "quarkus.two-factor.default-sender"));
+
+    @Test
+    void defaultSenderNamingNoConfiguredSenderFailsStartup() {
+        fail("startup should have failed");
+    }
+}

@@ -1,0 +1,83 @@
+package io.quarkiverse.twofactor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.twofactor.ConfirmResult;
+import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.NewConfirmation;
+import io.quarkiverse.twofactor.runtime.store.ConfirmationEntity;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What reaches the database: a keyed hash bound to the id, never the code. */
+@QuarkusTest
+class CodeStorageTest {
+
+    @Inject
+    Confirmer confirmer;
+
+    @ConfigProperty(name = "quarkus.two-factor.code.hash-key")
+    String hashKey;
+
+    @Test
+    void theStoreKeepsAnHmacOfIdAndCodeAndNeverTheCode() throws Exception {
+        NewConfirmation made = confirmer.make(Map.of("user", "alice"));
+        ConfirmationEntity row = row(made);
+
+        assertFalse(row.codeHash.contains(made.code()));
+        assertFalse(row.meta.contains(made.code()) && !made.code().equals("alice"));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(hashKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(
+                mac.doFinal((made.state().id() + ":" + made.code()).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, row.codeHash);
+    }
+
+    @Test
+    void aHashCopiedToAnotherConfirmationDoesNotConfirmIt() {
+        NewConfirmation first = confirmer.make(Map.of());
+        NewConfirmation second = confirmer.make(Map.of());
+        copyHash(first, second);
+
+        ConfirmResult result = confirmer.confirm(second.state().id(), first.code());
+
+        assertEquals(ConfirmResult.Outcome.WRONG_CODE, result.outcome());
+    }
+
+    @Test
+    void codesAreDrawnFromTheConfiguredAlphabetAndVary() {
+        String first = confirmer.make(Map.of()).code();
+        String second = confirmer.make(Map.of()).code();
+        String third = confirmer.make(Map.of()).code();
+        assertTrue(first.matches("[0-9]{6}"), first);
+        assertTrue(!first.equals(second) || !second.equals(third), "three identical codes in a row");
+        assertNotEquals(0, first.length());
+    }
+
+    @Transactional
+    ConfirmationEntity row(NewConfirmation made) {
+        return ConfirmationEntity.findById(made.state().id());
+    }
+
+    @Transactional
+    void copyHash(NewConfirmation from, NewConfirmation to) {
+        ConfirmationEntity source = ConfirmationEntity.findById(from.state().id());
+        ConfirmationEntity target = ConfirmationEntity.findById(to.state().id());
+        target.codeHash = source.codeHash;
+    }
+}
