@@ -11,6 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkiverse.twofactor.Status;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -25,7 +28,9 @@ public class ConfirmationEntity extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    // A plain string column on every database, so the shipped DDL needs no native enum type.
     @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     public Status status;
 

@@ -1,0 +1,103 @@
+package io.quarkiverse.twofactor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The DDL shipped in the runtime jar creates the same table as the one Hibernate ORM generates from the entity, on
+ * the database the suite runs against (H2 by default, PostgreSQL under -Ppostgresql).
+ */
+@QuarkusTest
+class ShippedSchemaTest {
+
+    private static final String DDL = "META-INF/two-factor/two_factor_confirmation.sql";
+    private static final String TABLE = "two_factor_confirmation";
+    private static final String SCHEMA = "shipped_ddl_check";
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shippedDdlMatchesTheMappedTable() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            String generatedSchema = connection.getSchema();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                statement.execute("CREATE SCHEMA " + SCHEMA);
+                connection.setSchema(identifier(connection, SCHEMA));
+                for (String sql : statements()) {
+                    statement.execute(sql);
+                }
+            } finally {
+                connection.setSchema(generatedSchema);
+            }
+            assertEquals(columns(connection, generatedSchema), columns(connection, identifier(connection, SCHEMA)));
+            assertEquals(indexedColumns(connection, generatedSchema),
+                    indexedColumns(connection, identifier(connection, SCHEMA)));
+        }
+    }
+
+    private static List<String> statements() throws IOException {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(DDL)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            List<String> statements = new ArrayList<>();
+            for (String sql : text.split(";")) {
+                if (!sql.isBlank()) {
+                    statements.add(sql.trim());
+                }
+            }
+            return statements;
+        }
+    }
+
+    /** Column name to type, size and nullability. */
+    private static Map<String, String> columns(Connection connection, String schema) throws SQLException {
+        Map<String, String> columns = new TreeMap<>();
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet rs = meta.getColumns(null, schema, identifier(connection, TABLE), null)) {
+            while (rs.next()) {
+                columns.put(rs.getString("COLUMN_NAME").toLowerCase(), rs.getString("TYPE_NAME").toLowerCase() + "("
+                        + rs.getInt("COLUMN_SIZE") + ") nullable=" + rs.getString("IS_NULLABLE"));
+            }
+        }
+        return columns;
+    }
+
+    private static List<String> indexedColumns(Connection connection, String schema) throws SQLException {
+        List<String> indexed = new ArrayList<>();
+        try (ResultSet rs = connection.getMetaData().getIndexInfo(null, schema, identifier(connection, TABLE), false,
+                false)) {
+            while (rs.next()) {
+                if (rs.getString("COLUMN_NAME") != null) {
+                    indexed.add(rs.getString("COLUMN_NAME").toLowerCase());
+                }
+            }
+        }
+        indexed.sort(null);
+        return indexed;
+    }
+
+    private static String identifier(Connection connection, String name) throws SQLException {
+        return connection.getMetaData().storesUpperCaseIdentifiers() ? name.toUpperCase() : name;
+    }
+}
