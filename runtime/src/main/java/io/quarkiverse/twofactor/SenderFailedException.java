@@ -10,11 +10,14 @@ public class SenderFailedException extends RuntimeException {
 
     private final String senderKey;
     private final UUID confirmationId;
+    private final boolean recipientRejected;
 
-    public SenderFailedException(String senderKey, UUID confirmationId, Throwable cause) {
-        super("Sender '" + senderKey + "' failed to deliver the code of confirmation " + confirmationId, cause);
+    public SenderFailedException(String senderKey, UUID confirmationId, boolean recipientRejected, Throwable cause) {
+        super("Sender '" + senderKey + "' failed to deliver the code of confirmation " + confirmationId
+                + (recipientRejected ? ": the provider rejected the recipient" : ""), cause);
         this.senderKey = senderKey;
         this.confirmationId = confirmationId;
+        this.recipientRejected = recipientRejected;
     }
 
     public String senderKey() {
@@ -23,5 +26,10 @@ public class SenderFailedException extends RuntimeException {
 
     public UUID confirmationId() {
         return confirmationId;
+    }
+
+    /** Whether the provider refused the recipient itself, so asking again with the same recipient cannot help. */
+    public boolean recipientRejected() {
+        return recipientRejected;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 
 import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.Outbox;
 import io.quarkiverse.twofactor.runtime.CodeHasher;
 import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
 import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
@@ -44,7 +45,8 @@ class TwoFactorProcessor {
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
-                        SenderRegistry.class, LogSenderBackend.class, HibernateOrmConfirmationStore.class)
+                        SenderRegistry.class, Outbox.class, LogSenderBackend.class,
+                        HibernateOrmConfirmationStore.class)
                 .setUnremovable()
                 .build();
     }

@@ -11,9 +11,9 @@ class BadCodeAlphabetTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .withConfigurationResource(TestApps.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.code.alphabet", "11")
-            .assertException(t -> StartupFailures.assertConfigurationErrorNaming(t,
+            .assertException(t -> TestApps.assertConfigurationErrorNaming(t,
                     "quarkus.two-factor.code.alphabet"));
 
     @Test

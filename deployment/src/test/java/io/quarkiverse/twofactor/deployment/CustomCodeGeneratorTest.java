@@ -21,7 +21,7 @@ class CustomCodeGeneratorTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ReversedAlphabetGenerator.class))
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .withConfigurationResource(TestApps.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.code.length", "8")
             .overrideConfigKey("quarkus.two-factor.code.alphabet", "ABCDEFGH");
 

@@ -18,9 +18,9 @@ class DuplicateBackendNameTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(FirstTwin.class, SecondTwin.class))
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .withConfigurationResource(TestApps.H2_CONFIG)
             .assertException(t -> {
-                String message = StartupFailures.configurationErrorMessage(t);
+                String message = TestApps.configurationErrorMessage(t);
                 assertTrue(message.contains("'twin'"), message);
                 assertTrue(message.contains(FirstTwin.class.getName()), message);
                 assertTrue(message.contains(SecondTwin.class.getName()), message);

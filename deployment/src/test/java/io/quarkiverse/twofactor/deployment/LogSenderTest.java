@@ -27,7 +27,7 @@ class LogSenderTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .withConfigurationResource(TestApps.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", "log")
             .setLogRecordPredicate(r -> LogSenderBackend.class.getName().equals(r.getLoggerName()))
             .assertLogRecords(LogSenderTest::assertOneRecordCarriesTheCode);

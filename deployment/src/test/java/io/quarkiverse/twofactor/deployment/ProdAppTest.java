@@ -18,11 +18,8 @@ class ProdAppTest {
     static final String HASH_KEY = "prod-mode-test-key-0123456789abcdefghijk";
 
     @RegisterExtension
-    static final QuarkusProdModeTest app = new QuarkusProdModeTest()
+    static final QuarkusProdModeTest app = TestApps.prodApp("two-factor-prod")
             .withApplicationRoot(jar -> jar.addClasses(RecordingBackend.class))
-            .setApplicationName("two-factor-prod")
-            .setApplicationVersion("0.1")
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.code.hash-key", HASH_KEY)
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", RecordingBackend.NAME)
             .overrideConfigKey("quarkus.two-factor.rest.enabled", "true")
@@ -32,7 +29,9 @@ class ProdAppTest {
     @Test
     void appWithAHashKeyAndACustomBackendStartsInProduction() {
         String output = app.getStartupConsoleOutput();
-        assertTrue(output.contains("two-factor"), output);
+        assertTrue(output.contains("Profile prod activated"), output);
+        assertTrue(output.lines().anyMatch(line -> line.contains("Installed features: [") && line.contains(" two-factor,")),
+                output);
         assertTrue(output.contains("quarkus.two-factor.debug-code-response is ignored"), output);
 
         given().contentType(ContentType.JSON).body("{\"recipient\":\"a@example.com\"}")

@@ -11,11 +11,8 @@ import io.quarkus.test.QuarkusProdModeTest;
 class ProdLogBackendTest {
 
     @RegisterExtension
-    static final QuarkusProdModeTest app = new QuarkusProdModeTest()
+    static final QuarkusProdModeTest app = TestApps.prodApp("log-backend-in-prod")
             .withEmptyApplication()
-            .setApplicationName("log-backend-in-prod")
-            .setApplicationVersion("0.1")
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.code.hash-key", ProdAppTest.HASH_KEY)
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", "log")
             .setRun(true)

@@ -11,11 +11,8 @@ import io.quarkus.test.QuarkusProdModeTest;
 class ProdMissingHashKeyTest {
 
     @RegisterExtension
-    static final QuarkusProdModeTest app = new QuarkusProdModeTest()
+    static final QuarkusProdModeTest app = TestApps.prodApp("missing-hash-key")
             .withEmptyApplication()
-            .setApplicationName("missing-hash-key")
-            .setApplicationVersion("0.1")
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
             .setRun(true)
             .setExpectExit(true);
 

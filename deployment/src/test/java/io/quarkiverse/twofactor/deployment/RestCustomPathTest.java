@@ -18,7 +18,7 @@ class RestCustomPathTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .withConfigurationResource(TestApps.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.rest.enabled", "true")
             .overrideConfigKey("quarkus.two-factor.rest.path", "/mfa")
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", "log");

@@ -12,7 +12,7 @@ class RestDisabledByDefaultTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .withConfigurationResource(TestApps.H2_CONFIG)
             // A usable sender, so that a served endpoint would answer 201 rather than 404.
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", "log");
 

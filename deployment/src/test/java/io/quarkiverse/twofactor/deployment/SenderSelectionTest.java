@@ -21,7 +21,7 @@ class SenderSelectionTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(RecordingBackend.class))
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .withConfigurationResource(TestApps.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.senders.\"custom\".backend", RecordingBackend.NAME)
             .overrideConfigKey("quarkus.two-factor.senders.\"custom\".verbose-name", "Carrier")
             .overrideConfigKey("quarkus.two-factor.senders.\"custom\".options.region", "eu-west")

@@ -11,10 +11,10 @@ class ShortHashKeyTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .withConfigurationResource(TestApps.H2_CONFIG)
             // 31 characters: one short of the minimum.
             .overrideConfigKey("quarkus.two-factor.code.hash-key", "0123456789abcdef0123456789abcde")
-            .assertException(t -> StartupFailures.assertConfigurationErrorNaming(t,
+            .assertException(t -> TestApps.assertConfigurationErrorNaming(t,
                     "quarkus.two-factor.code.hash-key"));
 
     @Test

@@ -11,10 +11,10 @@ class UnknownDefaultSenderTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withConfigurationResource(StartupFailures.H2_CONFIG)
+            .withConfigurationResource(TestApps.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.senders.\"sms\".backend", "log")
             .overrideConfigKey("quarkus.two-factor.default-sender", "email")
-            .assertException(t -> StartupFailures.assertConfigurationErrorNaming(t,
+            .assertException(t -> TestApps.assertConfigurationErrorNaming(t,
                     "quarkus.two-factor.default-sender"));
 
     @Test

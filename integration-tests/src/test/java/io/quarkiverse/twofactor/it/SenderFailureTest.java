@@ -27,13 +27,13 @@ class SenderFailureTest {
     AlwaysFailingBackend failing;
 
     @Test
-    void failedDeliveryLeavesAFailedConfirmationThatNoCodeConfirms() {
+    void failedDeliveryIsRetriedThenLeavesAFailedConfirmationThatNoCodeConfirms() {
         int before = failing.calls.get();
         SenderFailedException failure = assertThrows(SenderFailedException.class,
                 () -> confirmer.request("broken", "someone@example.com", Map.of()));
 
         assertEquals("broken", failure.senderKey());
-        assertEquals(before + 1, failing.calls.get());
+        assertEquals(before + 3, failing.calls.get(), "an I/O failure is tried retry.max-attempts (3) times in all");
         UUID id = failure.confirmationId();
         assertEquals(Status.FAILED, confirmer.check(id).orElseThrow().status());
         assertEquals(ConfirmResult.Outcome.NOT_PENDING, confirmer.confirm(id, failing.lastCode).outcome());

@@ -2,6 +2,7 @@ package io.quarkiverse.twofactor.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,6 @@ import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.spi.CodeGenerator;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
-import io.quarkiverse.twofactor.spi.Delivery;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -59,23 +59,23 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public NewConfirmation request(String senderKey, String recipient, Map<String, String> meta) {
-        SenderRegistry.Sender sender = senders.get(senderKey);
+        ConfiguredSender sender = senders.get(senderKey);
         InputLimits.checkRecipient(recipient);
         sender.checkRecipient(recipient);
         NewConfirmation issued = issue(sender.key(), recipient, meta);
-        deliver(sender, issued.state(), issued.code());
+        deliver(sender, issued.state(), issued.code(), issued.state().createdAt());
         return issued;
     }
 
     @Override
     public Optional<ConfirmationState> check(UUID id) {
-        Instant now = Instant.now();
+        Instant now = now();
         return store.find(id).map(stored -> view(stored, now));
     }
 
     @Override
     public ConfirmResult confirm(UUID id, String code) {
-        Instant now = Instant.now();
+        Instant now = now();
         Optional<StoredConfirmation> found = store.find(id);
         Outcome refusal = refusal(found, now);
         if (refusal != null) {
@@ -98,7 +98,7 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public boolean use(UUID id) {
-        return store.use(id, Instant.now());
+        return store.use(id, now());
     }
 
     @Override
@@ -107,12 +107,12 @@ public class DefaultConfirmer implements Confirmer {
         if (found.isEmpty() || !found.get().meta().entrySet().containsAll(expectedMeta.entrySet())) {
             return false;
         }
-        return store.use(id, Instant.now());
+        return store.use(id, now());
     }
 
     @Override
     public ResendResult resend(UUID id) {
-        Instant now = Instant.now();
+        Instant now = now();
         Optional<StoredConfirmation> found = store.find(id);
         if (found.isEmpty()) {
             return new ResendResult(ResendResult.Outcome.NOT_FOUND, null, null, Duration.ZERO);
@@ -127,20 +127,20 @@ public class DefaultConfirmer implements Confirmer {
             return new ResendResult(ResendResult.Outcome.COOLDOWN, view(stored, now), null,
                     Duration.between(now, nextAllowed));
         }
-        SenderRegistry.Sender sender = senders.get(stored.sender());
+        ConfiguredSender sender = senders.get(stored.sender());
         String code = newCode();
         if (!store.replaceCode(id, hasher.hash(id, code), now.minus(cooldown), now.plus(config.ttl()), now)) {
             // A concurrent resend or confirm got there first: report where the confirmation is now.
             return resend(id);
         }
         ConfirmationState state = view(store.find(id).orElseThrow(), now);
-        deliver(sender, state, code);
+        deliver(sender, state, code, now);
         return new ResendResult(ResendResult.Outcome.SENT, state, code, Duration.ZERO);
     }
 
     private NewConfirmation issue(String senderKey, String recipient, Map<String, String> meta) {
         InputLimits.checkMeta(meta);
-        Instant now = Instant.now();
+        Instant now = now();
         UUID id = UUID.randomUUID();
         String code = newCode();
         StoredConfirmation stored = new StoredConfirmation(id, Status.PENDING, senderKey, recipient, meta,
@@ -149,22 +149,20 @@ public class DefaultConfirmer implements Confirmer {
         return new NewConfirmation(view(stored, now), code);
     }
 
-    private void deliver(SenderRegistry.Sender sender, ConfirmationState state, String code) {
-        Delivery delivery = new Delivery(state.id(), state.recipient(), code, message(code), state.expiresAt(),
-                state.meta());
+    private void deliver(ConfiguredSender sender, ConfirmationState state, String code, Instant now) {
         try {
-            sender.send(delivery);
+            sender.deliver(state, code, now);
         } catch (Exception e) {
             store.fail(state.id());
             LOG.warnf("Sender '%s' failed to deliver the code of confirmation %s (%s); the confirmation is failed",
                     sender.key(), state.id(), e.getClass().getName());
-            throw new SenderFailedException(sender.key(), state.id(), e);
+            throw new SenderFailedException(sender.key(), state.id(), DeliveryRetry.isRecipientRejected(e), e);
         }
     }
 
-    private String message(String code) {
-        long minutes = Math.max(1, config.ttl().toSeconds() / 60);
-        return "Your confirmation code is " + code + ". It expires in " + minutes + " minutes.";
+    /** Millisecond precision, which every store keeps, so a state reads back as it was made. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private String newCode() {

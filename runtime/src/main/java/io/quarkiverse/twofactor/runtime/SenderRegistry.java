@@ -3,13 +3,16 @@ package io.quarkiverse.twofactor.runtime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkiverse.twofactor.Outbox;
 import io.quarkiverse.twofactor.UnknownSenderException;
-import io.quarkiverse.twofactor.spi.Delivery;
 import io.quarkiverse.twofactor.spi.SenderBackend;
 import io.quarkiverse.twofactor.spi.SenderSettings;
 import io.quarkus.arc.All;
@@ -24,11 +27,12 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @Startup
 public class SenderRegistry {
 
-    private final Map<String, Sender> senders = new TreeMap<>();
+    private final Map<String, ConfiguredSender> senders = new TreeMap<>();
     private final String defaultSender;
 
     @Inject
-    SenderRegistry(TwoFactorConfig config, @All List<SenderBackend> backends) {
+    SenderRegistry(TwoFactorConfig config, @All List<SenderBackend> backends, Outbox outbox,
+            @ConfigProperty(name = "quarkus.application.name") Optional<String> appName) {
         Map<String, SenderBackend> backendsByName = byName(backends);
         config.senders().forEach((key, sender) -> {
             SenderSettings settings = new SenderSettings(key, sender.backend(), sender.verboseName(), sender.options());
@@ -38,8 +42,7 @@ public class SenderRegistry {
                         + sender.backend() + "', which does not exist. Known backends: "
                         + String.join(", ", new TreeMap<>(backendsByName).keySet()));
             }
-            backend.validate(settings);
-            senders.put(key, new Sender(settings, backend));
+            senders.put(key, new ConfiguredSender(settings, sender, backend, appName.orElse("application"), outbox));
         });
         defaultSender = config.defaultSender();
         if (!senders.isEmpty() && !senders.containsKey(defaultSender)) {
@@ -49,9 +52,9 @@ public class SenderRegistry {
     }
 
     /** The sender with this key, or the default sender when the key is {@code null}. */
-    public Sender get(String key) {
+    public ConfiguredSender get(String key) {
         String wanted = key == null ? defaultSender : key;
-        Sender sender = senders.get(wanted);
+        ConfiguredSender sender = senders.get(wanted);
         if (sender == null) {
             throw new UnknownSenderException(wanted);
         }
@@ -68,21 +71,5 @@ public class SenderRegistry {
             }
         }
         return byName;
-    }
-
-    /** A configured sender bound to its backend. */
-    public record Sender(SenderSettings settings, SenderBackend backend) {
-
-        public String key() {
-            return settings.key();
-        }
-
-        public void checkRecipient(String recipient) {
-            backend.checkRecipient(settings, recipient);
-        }
-
-        public void send(Delivery delivery) throws Exception {
-            backend.send(settings, delivery);
-        }
     }
 }

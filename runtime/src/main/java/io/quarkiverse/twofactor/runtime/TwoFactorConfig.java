@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkiverse.twofactor.runtime.sender.email.EmailSenderConfig;
+import io.quarkiverse.twofactor.runtime.sender.twilio.TwilioSenderConfig;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -51,6 +53,11 @@ public interface TwoFactorConfig {
      */
     @ConfigDocMapKey("sender-key")
     Map<String, SenderConfig> senders();
+
+    /**
+     * The test outbox.
+     */
+    OutboxConfig outbox();
 
     /**
      * Adds the plain code to the REST responses of {@code request-confirmation} and {@code resend}, so that
@@ -105,9 +112,65 @@ public interface TwoFactorConfig {
         Optional<String> verboseName();
 
         /**
+         * The text delivered. Placeholders: <code>{code}</code>, <code>{minutes}</code> (minutes until expiry),
+         * <code>{app}</code> ({@code quarkus.application.name}) and <code>{meta.NAME}</code> (an entry of the
+         * confirmation's meta).
+         */
+        @WithDefault("Your {app} code is {code}. It expires in {minutes} minutes.")
+        String message();
+
+        /**
+         * The subject, for backends whose messages have one (e-mail). Same placeholders as {@code message}.
+         */
+        @WithDefault("Your {app} code")
+        String subject();
+
+        /**
+         * Retries of transient delivery failures.
+         */
+        RetryConfig retry();
+
+        /**
+         * Settings of the {@code twilio} backend.
+         */
+        TwilioSenderConfig twilio();
+
+        /**
+         * Settings of the {@code email} backend.
+         */
+        EmailSenderConfig email();
+
+        /**
          * Free options handed to the backend as they are.
          */
         @ConfigDocMapKey("option")
         Map<String, String> options();
+    }
+
+    interface RetryConfig {
+
+        /**
+         * How many times delivery is tried in all when it fails transiently (connection refused, timeout, HTTP 429
+         * or 5xx, SMTP 4xx). Permanent failures are never retried.
+         */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /**
+         * The wait before the first retry; it doubles before each further one.
+         */
+        @WithDefault("200MS")
+        Duration initialDelay();
+    }
+
+    interface OutboxConfig {
+
+        /**
+         * Records deliveries in the injectable {@code io.quarkiverse.twofactor.Outbox} instead of handing them to the
+         * senders' backends, so that an application's tests can read the codes. Honoured only in dev and test launch
+         * modes; in production it is ignored with a warning.
+         */
+        @WithDefault("false")
+        boolean enabled();
     }
 }

@@ -10,11 +10,13 @@ import java.util.UUID;
  * @param confirmationId the confirmation the code belongs to
  * @param recipient where to deliver
  * @param code the plain code
+ * @param subject the subject, for channels whose messages have one
  * @param message the text to deliver, the code included
  * @param expiresAt when the code stops working
  * @param meta what the application attached to the confirmation
  */
-public record Delivery(UUID confirmationId, String recipient, String code, String message, Instant expiresAt,
+public record Delivery(UUID confirmationId, String recipient, String code, String subject, String message,
+        Instant expiresAt,
         Map<String, String> meta) {
 
     @Override

@@ -27,7 +27,34 @@ public interface SenderBackend {
     }
 
     /**
-     * Delivers one code. Any exception means the code was not delivered, and the confirmation fails.
+     * Delivers one code. Any exception means the code was not delivered: throw a {@link DeliveryException} to say
+     * whether a retry can help. When every try failed, the confirmation fails. Exception messages must not carry the
+     * code or credentials.
      */
     void send(SenderSettings sender, Delivery delivery) throws Exception;
+
+    /**
+     * A backend from a lambda, for one-liners declared with a CDI producer method:
+     *
+     * <pre>
+     * &#64;Produces
+     * &#64;Singleton
+     * SenderBackend chat(ChatClient chat) {
+     *     return SenderBackend.of("chat", delivery -&gt; chat.post(delivery.recipient(), delivery.message()));
+     * }
+     * </pre>
+     */
+    static SenderBackend of(String name, SendFunction send) {
+        return new SenderBackend() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void send(SenderSettings sender, Delivery delivery) throws Exception {
+                send.send(delivery);
+            }
+        };
+    }
 }

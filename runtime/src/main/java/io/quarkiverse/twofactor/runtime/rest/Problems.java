@@ -54,6 +54,11 @@ final class Problems {
         if (e instanceof IllegalArgumentException) {
             return ProblemException.badRequest(e.getMessage());
         }
+        if (e instanceof SenderFailedException failed && failed.recipientRejected()) {
+            return new ProblemException(400, "recipient-rejected", "Recipient rejected",
+                    "Sender '" + failed.senderKey() + "' cannot deliver to this recipient")
+                    .with("sender", failed.senderKey());
+        }
         if (e instanceof SenderFailedException failed) {
             return new ProblemException(503, "sender-failed", "The code could not be delivered",
                     "Sender '" + failed.senderKey() + "' failed to deliver the code; request a new confirmation")

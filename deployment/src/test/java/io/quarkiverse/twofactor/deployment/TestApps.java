@@ -1,0 +1,61 @@
+package io.quarkiverse.twofactor.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.builder.Version;
+import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.test.QuarkusProdModeTest;
+
+/** What the test applications share: an in-process H2 datasource, and how a startup error is checked. */
+final class TestApps {
+
+    /** The test resource that gives each test application its datasource. */
+    static final String H2_CONFIG = "h2-datasource.properties";
+
+    private TestApps() {
+    }
+
+    /**
+     * A production-mode application with the H2 datasource, listening on a free port. The H2 driver extension is only a
+     * test dependency of this module, so the packaged application gets it as a forced dependency.
+     */
+    static QuarkusProdModeTest prodApp(String name) {
+        return new QuarkusProdModeTest()
+                .setApplicationName(name)
+                .setApplicationVersion("0.1")
+                .withConfigurationResource(H2_CONFIG)
+                .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-jdbc-h2", Version.getVersion())))
+                .setRuntimeProperties(Map.of("quarkus.http.port", Integer.toString(freePort())));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asserts that the deepest cause of {@code thrown} is a {@link ConfigurationException} and returns its message. */
+    static String configurationErrorMessage(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        assertInstanceOf(ConfigurationException.class, root, () -> "root cause of " + thrown);
+        return root.getMessage();
+    }
+
+    static void assertConfigurationErrorNaming(Throwable thrown, String property) {
+        String message = configurationErrorMessage(thrown);
+        assertTrue(message.contains(property), () -> "expected the message to name " + property + ": " + message);
+    }
+}
