@@ -1,4 +1,4 @@
--- The table of the Hibernate ORM confirmation store, for schemas managed with Flyway, Liquibase or by hand.
+-- The tables of the Hibernate ORM confirmation store, for schemas managed with Flyway, Liquibase or by hand.
 -- Written for PostgreSQL and H2; on other databases use their UUID and timestamp-with-time-zone types.
 CREATE TABLE two_factor_confirmation (
     id           UUID                        NOT NULL PRIMARY KEY,
@@ -17,3 +17,10 @@ CREATE TABLE two_factor_confirmation (
 
 -- Serves the clean-up of expired confirmations.
 CREATE INDEX two_factor_confirmation_expires_at ON two_factor_confirmation (expires_at);
+
+-- Sends counted per recipient (a keyed hash of it) in the current window.
+CREATE TABLE two_factor_send_window (
+    recipient_key VARCHAR(64)                 NOT NULL PRIMARY KEY,
+    window_start  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    send_count    INTEGER                     NOT NULL
+);

@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.deployment;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -10,15 +11,20 @@ import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.Outbox;
 import io.quarkiverse.twofactor.runtime.CodeHasher;
 import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
+import io.quarkiverse.twofactor.runtime.ExpiredCleanup;
 import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
+import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
 import io.quarkiverse.twofactor.runtime.rest.DebugCodeResponse;
 import io.quarkiverse.twofactor.runtime.rest.TwoFactorResource;
 import io.quarkiverse.twofactor.runtime.sender.LogSenderBackend;
-import io.quarkiverse.twofactor.runtime.store.ConfirmationEntity;
 import io.quarkiverse.twofactor.runtime.store.HibernateOrmConfirmationStore;
+import io.quarkiverse.twofactor.runtime.store.MemoryConfirmationStore;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
@@ -28,12 +34,17 @@ import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
 import io.quarkus.hibernate.orm.deployment.spi.AdditionalJpaModelBuildItem;
 import io.quarkus.resteasy.reactive.spi.GeneratedJaxRsResourceBuildItem;
+import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
 import io.quarkus.resteasy.reactive.spi.GeneratedJaxRsResourceGizmoAdaptor;
 
 class TwoFactorProcessor {
 
     private static final String FEATURE = "two-factor";
     private static final String DEFAULT_PERSISTENCE_UNIT = "<default>";
+    private static final String PANACHE = "io.quarkus.hibernate.orm.panache.PanacheEntityBase";
+    // Named, not referenced: their Panache superclass is not on this module's class path.
+    private static final List<String> ENTITIES = List.of("io.quarkiverse.twofactor.runtime.store.ConfirmationEntity",
+            "io.quarkiverse.twofactor.runtime.store.SendWindowEntity");
     static final String GENERATED_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorEndpoints";
 
     @BuildStep
@@ -45,19 +56,31 @@ class TwoFactorProcessor {
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
-                        SenderRegistry.class, Outbox.class, LogSenderBackend.class,
-                        HibernateOrmConfirmationStore.class)
+                        SenderRegistry.class, Outbox.class, LogSenderBackend.class, StoreSelector.class,
+                        MemoryConfirmationStore.class, ExpiredCleanup.class)
                 .setUnremovable()
                 .build();
     }
 
     @BuildStep
-    void hibernateOrmStore(BuildProducer<AdditionalJpaModelBuildItem> jpaModels,
-            BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
-        // Panache enhances only indexed entities, so the entity is both indexed and added to the model.
-        indexed.produce(new AdditionalIndexedClassesBuildItem(ConfirmationEntity.class.getName()));
-        jpaModels.produce(new AdditionalJpaModelBuildItem(ConfirmationEntity.class.getName(),
-                Set.of(DEFAULT_PERSISTENCE_UNIT)));
+    ForceStartSchedulerBuildItem cleanupScheduler() {
+        // The clean-up job is scheduled programmatically, which the scheduler does not detect on its own.
+        return new ForceStartSchedulerBuildItem();
+    }
+
+    @BuildStep
+    void hibernateOrmStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<AdditionalJpaModelBuildItem> jpaModels, BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
+        // Hibernate ORM with Panache is optional: without it the store does not exist and no entity is added.
+        if (capabilities.isMissing(Capability.HIBERNATE_ORM) || !QuarkusClassLoader.isClassPresentAtRuntime(PANACHE)) {
+            return;
+        }
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmConfirmationStore.class));
+        for (String entity : ENTITIES) {
+            // Panache enhances only indexed entities, so each is both indexed and added to the model.
+            indexed.produce(new AdditionalIndexedClassesBuildItem(entity));
+            jpaModels.produce(new AdditionalJpaModelBuildItem(entity, Set.of(DEFAULT_PERSISTENCE_UNIT)));
+        }
     }
 
     @BuildStep

@@ -22,6 +22,6 @@ class ProdLogBackendTest {
     void logBackendFailsStartupInProductionNamingTheProperty() {
         String output = app.getStartupConsoleOutput();
         assertNotEquals(0, app.getExitCode(), output);
-        assertTrue(output.contains("quarkus.two-factor.senders.\"default\".backend=log"), output);
+        assertTrue(output.contains("quarkus.two-factor.senders.\"default\".backend"), output);
     }
 }

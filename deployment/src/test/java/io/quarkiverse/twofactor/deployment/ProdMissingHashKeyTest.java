@@ -20,6 +20,6 @@ class ProdMissingHashKeyTest {
     void missingHashKeyFailsStartupInProductionNamingTheProperty() {
         String output = app.getStartupConsoleOutput();
         assertNotEquals(0, app.getExitCode(), output);
-        assertTrue(output.contains("quarkus.two-factor.code.hash-key is required in production"), output);
+        assertTrue(output.contains("quarkus.two-factor.code.hash-key"), output);
     }
 }

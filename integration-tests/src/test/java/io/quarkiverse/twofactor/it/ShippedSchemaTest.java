@@ -31,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ShippedSchemaTest {
 
     private static final String DDL = "META-INF/two-factor/two_factor_confirmation.sql";
-    private static final String TABLE = "two_factor_confirmation";
+    private static final List<String> TABLES = List.of("two_factor_confirmation", "two_factor_send_window");
     private static final String SCHEMA = "shipped_ddl_check";
 
     @Inject
@@ -51,9 +51,12 @@ class ShippedSchemaTest {
             } finally {
                 connection.setSchema(generatedSchema);
             }
-            assertEquals(columns(connection, generatedSchema), columns(connection, identifier(connection, SCHEMA)));
-            assertEquals(indexedColumns(connection, generatedSchema),
-                    indexedColumns(connection, identifier(connection, SCHEMA)));
+            for (String table : TABLES) {
+                String shippedSchema = identifier(connection, SCHEMA);
+                assertEquals(columns(connection, generatedSchema, table), columns(connection, shippedSchema, table));
+                assertEquals(indexedColumns(connection, generatedSchema, table),
+                        indexedColumns(connection, shippedSchema, table));
+            }
         }
     }
 
@@ -71,21 +74,26 @@ class ShippedSchemaTest {
     }
 
     /** Column name to type, size and nullability. */
-    private static Map<String, String> columns(Connection connection, String schema) throws SQLException {
+    private static Map<String, String> columns(Connection connection, String schema, String table)
+            throws SQLException {
         Map<String, String> columns = new TreeMap<>();
         DatabaseMetaData meta = connection.getMetaData();
-        try (ResultSet rs = meta.getColumns(null, schema, identifier(connection, TABLE), null)) {
+        try (ResultSet rs = meta.getColumns(null, schema, identifier(connection, table), null)) {
             while (rs.next()) {
                 columns.put(rs.getString("COLUMN_NAME").toLowerCase(), rs.getString("TYPE_NAME").toLowerCase() + "("
                         + rs.getInt("COLUMN_SIZE") + ") nullable=" + rs.getString("IS_NULLABLE"));
             }
         }
+        if (columns.isEmpty()) {
+            throw new AssertionError("no table " + table + " in schema " + schema);
+        }
         return columns;
     }
 
-    private static List<String> indexedColumns(Connection connection, String schema) throws SQLException {
+    private static List<String> indexedColumns(Connection connection, String schema, String table)
+            throws SQLException {
         List<String> indexed = new ArrayList<>();
-        try (ResultSet rs = connection.getMetaData().getIndexInfo(null, schema, identifier(connection, TABLE), false,
+        try (ResultSet rs = connection.getMetaData().getIndexInfo(null, schema, identifier(connection, table), false,
                 false)) {
             while (rs.next()) {
                 if (rs.getString("COLUMN_NAME") != null) {

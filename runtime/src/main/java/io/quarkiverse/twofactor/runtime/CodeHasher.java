@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,12 +47,22 @@ public class CodeHasher {
 
     /** The keyed hash of a code, as lower-case hex. */
     public String hash(UUID confirmationId, String code) {
+        return hmac(confirmationId + ":" + code);
+    }
+
+    /**
+     * The keyed hash of a recipient, the key its send limit is counted under: stores never see recipients in clear,
+     * and case or surrounding spaces do not make a second recipient.
+     */
+    public String hashRecipient(String recipient) {
+        return hmac("recipient:" + recipient.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private String hmac(String text) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update(confirmationId.toString().getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) ':');
-            return HexFormat.of().formatHex(mac.doFinal(code.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available", e);
         }

@@ -20,8 +20,10 @@ import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.ResendResult;
 import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.Status;
+import io.quarkiverse.twofactor.TooManySendsException;
 import io.quarkiverse.twofactor.spi.CodeGenerator;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -42,9 +44,9 @@ public class DefaultConfirmer implements Confirmer {
     private final TwoFactorConfig config;
 
     @Inject
-    DefaultConfirmer(ConfirmationStore store, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
+    DefaultConfirmer(StoreSelector stores, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
             TwoFactorConfig config) {
-        this.store = store;
+        this.store = stores.selected();
         this.hasher = hasher;
         this.generator = generator;
         this.senders = senders;
@@ -62,6 +64,8 @@ public class DefaultConfirmer implements Confirmer {
         ConfiguredSender sender = senders.get(senderKey);
         InputLimits.checkRecipient(recipient);
         sender.checkRecipient(recipient);
+        InputLimits.checkMeta(meta);
+        countSend(recipient, now());
         NewConfirmation issued = issue(sender.key(), recipient, meta);
         deliver(sender, issued.state(), issued.code(), issued.state().createdAt());
         return issued;
@@ -128,6 +132,7 @@ public class DefaultConfirmer implements Confirmer {
                     Duration.between(now, nextAllowed));
         }
         ConfiguredSender sender = senders.get(stored.sender());
+        countSend(stored.recipient(), now);
         String code = newCode();
         if (!store.replaceCode(id, hasher.hash(id, code), now.minus(cooldown), now.plus(config.ttl()), now)) {
             // A concurrent resend or confirm got there first: report where the confirmation is now.
@@ -136,6 +141,16 @@ public class DefaultConfirmer implements Confirmer {
         ConfirmationState state = view(store.find(id).orElseThrow(), now);
         deliver(sender, state, code, now);
         return new ResendResult(ResendResult.Outcome.SENT, state, code, Duration.ZERO);
+    }
+
+    /** Counts a send to the recipient in the shared window, or refuses it before anything is made or sent. */
+    private void countSend(String recipient, Instant now) {
+        TwoFactorConfig.LimitsConfig limits = config.limits();
+        SendWindow window = store.countSend(hasher.hashRecipient(recipient), limits.sendsPerWindow(), limits.window(),
+                now);
+        if (!window.allowed()) {
+            throw new TooManySendsException(window.retryAfter());
+        }
     }
 
     private NewConfirmation issue(String senderKey, String recipient, Map<String, String> meta) {
@@ -212,6 +227,10 @@ public class DefaultConfirmer implements Confirmer {
         }
         if (config.maxAttempts() < 1) {
             throw new ConfigurationException("quarkus.two-factor.max-attempts must be at least 1");
+        }
+        if (config.limits().sendsPerWindow() < 1 || config.limits().window().isNegative() || config.limits().window().isZero()) {
+            throw new ConfigurationException("quarkus.two-factor.limits.sends-per-window and limits.window must be"
+                    + " positive");
         }
         if (config.ttl().isNegative() || config.ttl().isZero()) {
             throw new ConfigurationException("quarkus.two-factor.ttl must be positive");

@@ -26,7 +26,7 @@ public interface TwoFactorBuildTimeConfig {
         boolean enabled();
 
         /**
-         * The path under which the REST endpoints are served.
+         * The path under which the REST endpoints are served, below {@code quarkus.rest.path}.
          */
         @WithDefault("/two-factor")
         String path();

@@ -43,7 +43,7 @@ public interface TwoFactorConfig {
     ResendConfig resend();
 
     /**
-     * The sender used when a request names none.
+     * The sender used when a request names none; it must be one of the keys under {@code senders}.
      */
     @WithDefault("default")
     String defaultSender();
@@ -60,6 +60,28 @@ public interface TwoFactorConfig {
     OutboxConfig outbox();
 
     /**
+     * Where confirmations are kept: {@code hibernate-orm}, {@code memory}, {@code redis}, or the name of an
+     * application bean implementing {@code io.quarkiverse.twofactor.spi.ConfirmationStore}. By default
+     * {@code hibernate-orm} when Hibernate ORM is in the application, otherwise {@code memory}.
+     */
+    Optional<String> store();
+
+    /**
+     * The in-memory store.
+     */
+    MemoryStoreConfig memory();
+
+    /**
+     * Limits on sends, shared by every replica using the same store.
+     */
+    LimitsConfig limits();
+
+    /**
+     * Deleting expired confirmations.
+     */
+    CleanupConfig cleanup();
+
+    /**
      * Adds the plain code to the REST responses of {@code request-confirmation} and {@code resend}, so that
      * a developer can try the flow without a phone. Honoured only in dev and test launch modes; in
      * production it is ignored with a warning.
@@ -70,13 +92,13 @@ public interface TwoFactorConfig {
     interface CodeConfig {
 
         /**
-         * Number of characters in a code.
+         * Number of characters in a code, from 4 to 64.
          */
         @WithDefault("6")
         int length();
 
         /**
-         * The characters a code is drawn from.
+         * The characters a code is drawn from: at least 2, each once.
          */
         @WithDefault("0123456789")
         String alphabet();
@@ -101,13 +123,14 @@ public interface TwoFactorConfig {
     interface SenderConfig {
 
         /**
-         * The backend that delivers this sender's codes: {@code log}, or the name of an application bean
-         * implementing {@code io.quarkiverse.twofactor.spi.SenderBackend}.
+         * The backend that delivers this sender's codes: {@code twilio}, {@code email}, {@code log} (dev and test
+         * only), or the name of an application bean implementing {@code io.quarkiverse.twofactor.spi.SenderBackend}.
          */
         String backend();
 
         /**
-         * A human-readable name for this sender, shown to users (for example "Text message").
+         * A human-readable name for this sender (for example "Text message"), for applications that let users
+         * choose; backends and applications read it from {@code SenderSettings}.
          */
         Optional<String> verboseName();
 
@@ -116,13 +139,13 @@ public interface TwoFactorConfig {
          * <code>{app}</code> ({@code quarkus.application.name}) and <code>{meta.NAME}</code> (an entry of the
          * confirmation's meta).
          */
-        @WithDefault("Your {app} code is {code}. It expires in {minutes} minutes.")
+        @WithDefault("Your code is {code}. It expires in {minutes} minutes.")
         String message();
 
         /**
          * The subject, for backends whose messages have one (e-mail). Same placeholders as {@code message}.
          */
-        @WithDefault("Your {app} code")
+        @WithDefault("Your confirmation code")
         String subject();
 
         /**
@@ -150,8 +173,9 @@ public interface TwoFactorConfig {
     interface RetryConfig {
 
         /**
-         * How many times delivery is tried in all when it fails transiently (connection refused, timeout, HTTP 429
-         * or 5xx, SMTP 4xx). Permanent failures are never retried.
+         * How many times a delivery is tried in all when the backend reports a transient failure (for the built-in
+         * backends: connection refused, timeout, HTTP 429 or 5xx, SMTP 4xx). Permanent failures are never retried.
+         * Not to be confused with {@code quarkus.two-factor.max-attempts}, which counts wrong codes.
          */
         @WithDefault("3")
         int maxAttempts();
@@ -161,6 +185,58 @@ public interface TwoFactorConfig {
          */
         @WithDefault("200MS")
         Duration initialDelay();
+    }
+
+    interface MemoryStoreConfig {
+
+        /**
+         * The most confirmations kept. When full, expired ones are dropped first, then the oldest.
+         */
+        @WithDefault("100000")
+        int maxEntries();
+    }
+
+    interface LimitsConfig {
+
+        /**
+         * How many codes one recipient may be sent per window, requests and resends together.
+         */
+        @WithDefault("5")
+        int sendsPerWindow();
+
+        /**
+         * The length of the window {@code sends-per-window} counts in.
+         */
+        @WithDefault("10M")
+        Duration window();
+    }
+
+    interface CleanupConfig {
+
+        /**
+         * Deletes expired confirmations periodically.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How long an expired confirmation is kept before it is deleted.
+         */
+        @WithDefault("24H")
+        Duration retention();
+
+        /**
+         * How often the clean-up runs.
+         */
+        @WithDefault("1H")
+        Duration interval();
+
+        /**
+         * How many confirmations one delete statement removes at most, so that a large backlog never locks the
+         * table for long.
+         */
+        @WithDefault("1000")
+        int batchSize();
     }
 
     interface OutboxConfig {

@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.spi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,12 @@ import java.util.UUID;
  * guarantees under concurrency; a store must never read, decide and then write.
  */
 public interface ConfirmationStore {
+
+    /**
+     * The name {@code quarkus.two-factor.store} selects this store by. Built-in: {@code hibernate-orm},
+     * {@code memory}, {@code redis}.
+     */
+    String name();
 
     /** Stores a new confirmation. */
     void create(StoredConfirmation confirmation);
@@ -40,4 +47,20 @@ public interface ConfirmationStore {
 
     /** Pending: becomes failed. */
     boolean fail(UUID id);
+
+    /**
+     * Counts one send to a recipient in a fixed window shared by every replica: allowed while the window that is
+     * current at {@code now} holds fewer than {@code limit} sends; a window older than {@code window} starts again.
+     *
+     * @param recipientKey a keyed hash of the recipient, never the recipient itself
+     */
+    SendWindow countSend(String recipientKey, int limit, Duration window, Instant now);
+
+    /**
+     * Deletes up to {@code batchSize} confirmations that expired before {@code expiredBefore}, and send windows that
+     * ended before it. Safe to run on several replicas at once.
+     *
+     * @return how many confirmations were deleted
+     */
+    int deleteExpired(Instant expiredBefore, int batchSize);
 }

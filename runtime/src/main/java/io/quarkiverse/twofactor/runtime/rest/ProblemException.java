@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.runtime.rest;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +24,13 @@ class ProblemException extends RuntimeException {
 
     static ProblemException badRequest(String detail) {
         return new ProblemException(400, "invalid-request", "Invalid request", detail);
+    }
+
+    /** A 429 whose {@code Retry-After} header and detail give the wait in whole seconds, rounded up. */
+    static ProblemException tooManyRequests(String type, String title, String reason, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ProblemException(429, type, title, reason + "; retry after " + seconds + (seconds == 1 ? " second" : " seconds"))
+                .header("Retry-After", Long.toString(seconds));
     }
 
     ProblemException with(String member, Object value) {

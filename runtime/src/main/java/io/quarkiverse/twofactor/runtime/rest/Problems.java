@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -15,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.twofactor.InvalidRecipientException;
 import io.quarkiverse.twofactor.SenderFailedException;
+import io.quarkiverse.twofactor.TooManySendsException;
 import io.quarkiverse.twofactor.UnknownSenderException;
+import io.quarkiverse.twofactor.spi.StoreUnavailableException;
 
 /**
  * Turns every failure of an endpoint into a problem response, so that no stack trace, hash or code ever reaches a
@@ -51,6 +52,10 @@ final class Problems {
         if (e instanceof InvalidRecipientException) {
             return new ProblemException(400, "invalid-recipient", "Invalid recipient", e.getMessage());
         }
+        if (e instanceof TooManySendsException tooMany) {
+            return ProblemException.tooManyRequests("too-many-sends", "Too many codes sent",
+                    "Too many codes were sent to this recipient", tooMany.retryAfter());
+        }
         if (e instanceof IllegalArgumentException) {
             return ProblemException.badRequest(e.getMessage());
         }
@@ -75,7 +80,7 @@ final class Problems {
 
     private static boolean causedByStorage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PersistenceException || t instanceof SQLException) {
+            if (t instanceof StoreUnavailableException || t instanceof SQLException) {
                 return true;
             }
         }

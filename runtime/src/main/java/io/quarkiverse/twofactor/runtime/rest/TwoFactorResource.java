@@ -128,12 +128,8 @@ public abstract class TwoFactorResource {
                 }
                 case NOT_FOUND -> throw notFound(id);
                 case NOT_PENDING -> throw notPending(result.state());
-                case COOLDOWN -> {
-                    long seconds = Math.max(1, (result.retryAfter().toMillis() + 999) / 1000);
-                    throw new ProblemException(429, "resend-cooldown", "Resent too soon",
-                            "A code was sent less than the cooldown ago; retry in " + seconds + " seconds")
-                            .header("Retry-After", Long.toString(seconds));
-                }
+                case COOLDOWN -> throw ProblemException.tooManyRequests("resend-cooldown", "Resent too soon",
+                        "A code was sent less than the cooldown ago", result.retryAfter());
             };
         });
     }

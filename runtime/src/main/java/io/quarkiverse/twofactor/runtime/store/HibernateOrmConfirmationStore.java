@@ -1,12 +1,15 @@
 package io.quarkiverse.twofactor.runtime.store;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,7 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 
 /**
@@ -34,6 +39,11 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     @Inject
     HibernateOrmConfirmationStore(ObjectMapper json) {
         this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return "hibernate-orm";
     }
 
     @Override
@@ -104,6 +114,71 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     public boolean fail(UUID id) {
         return ConfirmationEntity.update("status = :failed where id = :id and status = :pending",
                 Parameters.with("failed", Status.FAILED).and("id", id).and("pending", Status.PENDING)) == 1;
+    }
+
+    @Override
+    public SendWindow countSend(String recipientKey, int limit, Duration window, Instant now) {
+        // Three tries are plenty: the insert can only lose to a concurrent insert, after which the row exists.
+        for (int tries = 0; tries < 3; tries++) {
+            Optional<SendWindow> decided = QuarkusTransaction.requiringNew()
+                    .call(() -> countInExistingWindow(recipientKey, limit, window, now));
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+            if (startWindow(recipientKey, now)) {
+                return SendWindow.allow();
+            }
+        }
+        throw new IllegalStateException("The send window of a recipient could not be counted");
+    }
+
+    /** Counts in the recipient's window, restarting it when over; empty when the recipient has no window yet. */
+    private Optional<SendWindow> countInExistingWindow(String recipientKey, int limit, Duration window, Instant now) {
+        Instant windowOver = now.minus(window);
+        int counted = SendWindowEntity.update("sendCount = case when windowStart <= :over then 1 else sendCount + 1 end,"
+                + " windowStart = case when windowStart <= :over then :now else windowStart end"
+                + " where recipientKey = :key and (windowStart <= :over or sendCount < :limit)",
+                Parameters.with("over", windowOver).and("now", now).and("key", recipientKey).and("limit", limit));
+        if (counted == 1) {
+            return Optional.of(SendWindow.allow());
+        }
+        return SendWindowEntity.<SendWindowEntity> findByIdOptional(recipientKey)
+                .map(full -> SendWindow.refuse(Duration.between(now, full.windowStart.plus(window))));
+    }
+
+    private boolean startWindow(String recipientKey, Instant now) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                SendWindowEntity started = new SendWindowEntity();
+                started.recipientKey = recipientKey;
+                started.windowStart = now;
+                started.sendCount = 1;
+                started.persistAndFlush();
+            });
+            return true;
+        } catch (PersistenceException e) {
+            return false;
+        }
+    }
+
+    @Override
+    @Transactional
+    public int deleteExpired(Instant expiredBefore, int batchSize) {
+        List<UUID> expired = ConfirmationEntity.getEntityManager()
+                .createQuery("select c.id from TwoFactorConfirmation c where c.expiresAt < :before", UUID.class)
+                .setParameter("before", expiredBefore)
+                .setMaxResults(batchSize)
+                .getResultList();
+        List<String> endedWindows = SendWindowEntity.getEntityManager()
+                .createQuery("select w.recipientKey from TwoFactorSendWindow w where w.windowStart < :before",
+                        String.class)
+                .setParameter("before", expiredBefore)
+                .setMaxResults(batchSize)
+                .getResultList();
+        if (!endedWindows.isEmpty()) {
+            SendWindowEntity.delete("recipientKey in ?1", endedWindows);
+        }
+        return expired.isEmpty() ? 0 : (int) ConfirmationEntity.delete("id in ?1", expired);
     }
 
     private StoredConfirmation toStored(ConfirmationEntity entity) {

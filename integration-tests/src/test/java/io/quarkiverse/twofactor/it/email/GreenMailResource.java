@@ -1,0 +1,59 @@
+package io.quarkiverse.twofactor.it.email;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * GreenMail in process on a free port of {@code localhost}, and {@code email} senders that deliver to it.
+ *
+ * <p>
+ * With the argument {@code ssl=true} GreenMail speaks SMTPS (TLS from the first byte, with its own self-signed
+ * certificate) and sender {@code mail} uses {@code ssl} and {@code trust-all}. GreenMail 2.1.5 offers no STARTTLS.
+ * Otherwise GreenMail speaks plain SMTP, to senders {@code mail} (STARTTLS disabled), {@code mail-html} (a message
+ * that quotes the confirmation's meta) and {@code mail-starttls} (STARTTLS required).
+ */
+public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String HTML_MESSAGE = "Hello {meta.name}, your code is {code}.";
+
+    private boolean ssl;
+    private GreenMail greenMail;
+
+    @Override
+    public void init(Map<String, String> args) {
+        ssl = Boolean.parseBoolean(args.getOrDefault("ssl", "false"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String protocol = ssl ? ServerSetup.PROTOCOL_SMTPS : ServerSetup.PROTOCOL_SMTP;
+        greenMail = new GreenMail(new ServerSetup(0, "localhost", protocol));
+        greenMail.start();
+        int port = ssl ? greenMail.getSmtps().getPort() : greenMail.getSmtp().getPort();
+        if (ssl) {
+            return MailSenderConfig.sender("mail", port, Map.of("email.ssl", "true", "email.trust-all", "true"));
+        }
+        Map<String, String> config = new HashMap<>(MailSenderConfig.sender("mail", port, Map.of()));
+        config.putAll(MailSenderConfig.sender("mail-html", port, Map.of("message", HTML_MESSAGE)));
+        config.putAll(MailSenderConfig.sender("mail-starttls", port, Map.of("email.start-tls", "required")));
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(greenMail,
+                new TestInjector.AnnotatedAndMatchesType(InjectSmtpServer.class, GreenMail.class));
+    }
+
+    @Override
+    public void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+}

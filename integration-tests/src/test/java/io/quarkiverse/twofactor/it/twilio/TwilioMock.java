@@ -1,0 +1,130 @@
+package io.quarkiverse.twofactor.it.twilio;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts WireMock in process as the Twilio REST API and configures the Twilio senders of the demo against it:
+ * <ul>
+ * <li>{@code sms}: auth token, {@code from} number, recipients in +1 and +44 only;
+ * <li>{@code sms-service}: auth token, Messaging Service instead of a number;
+ * <li>{@code sms-key}: API key and secret;
+ * <li>{@code whatsapp}: a {@code whatsapp:} sender;
+ * <li>{@code sms-down}: an API base URL where nothing listens.
+ * </ul>
+ * Every sender has 1 s timeouts and retries after 10 ms.
+ */
+public class TwilioMock implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+    public static final String AUTH_TOKEN = "auth-token-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    public static final String API_KEY = "SKfedcba9876543210fedcba9876543210";
+    public static final String API_SECRET = "api-secret-a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    public static final String FROM = "+15005550006";
+    public static final String MESSAGING_SERVICE_SID = "MG00112233445566778899aabbccddeeff";
+    public static final String WHATSAPP_FROM = "whatsapp:+14155238886";
+    public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        warmUp();
+        String url = "http://localhost:" + server.port();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.two-factor.debug-code-response", "false");
+        sender(config, "sms", url).put(prefix("sms") + "twilio.from", FROM);
+        config.put(prefix("sms") + "twilio.allowed-country-codes", "+1,44");
+        sender(config, "sms-service", url).put(prefix("sms-service") + "twilio.messaging-service-sid",
+                MESSAGING_SERVICE_SID);
+        sender(config, "sms-key", url).put(prefix("sms-key") + "twilio.from", FROM);
+        config.remove(prefix("sms-key") + "twilio.auth-token");
+        config.put(prefix("sms-key") + "twilio.api-key", API_KEY);
+        config.put(prefix("sms-key") + "twilio.api-secret", API_SECRET);
+        sender(config, "whatsapp", url).put(prefix("whatsapp") + "twilio.from", WHATSAPP_FROM);
+        sender(config, "sms-down", "http://localhost:" + closedPort()).put(prefix("sms-down") + "twilio.from", FROM);
+        // The log test reads what the backend and the SDK log at their most talkative.
+        config.put("quarkus.log.category.\"io.quarkiverse.twofactor\".level", "DEBUG");
+        config.put("quarkus.log.category.\"com.twilio\".level", "DEBUG");
+        return config;
+    }
+
+    private static Map<String, String> sender(Map<String, String> config, String key, String url) {
+        String prefix = prefix(key);
+        config.put(prefix + "backend", "twilio");
+        config.put(prefix + "twilio.account-sid", ACCOUNT_SID);
+        config.put(prefix + "twilio.auth-token", AUTH_TOKEN);
+        config.put(prefix + "twilio.api-base-url", url);
+        config.put(prefix + "twilio.connect-timeout", "1S");
+        config.put(prefix + "twilio.read-timeout", "1S");
+        config.put(prefix + "retry.initial-delay", "10MS");
+        return config;
+    }
+
+    private static String prefix(String key) {
+        return "quarkus.two-factor.senders.\"" + key + "\".";
+    }
+
+    /**
+     * Sends WireMock a few form posts like the backend's: its first answers take around a second, which the senders'
+     * 1 s read timeout would count against Twilio.
+     */
+    private void warmUp() {
+        server.stubFor(post(urlEqualTo("/warm-up")).willReturn(aResponse().withStatus(201).withBody("{}")));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/warm-up"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("To=%2B15551234567&Body=warm")).build();
+        try {
+            for (int i = 0; i < 5; i++) {
+                client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        server.resetAll();
+    }
+
+    /** A port that was free a moment ago, so that connecting to it is refused. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectTwilioMock.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.quarkiverse.twofactor.it.twilio;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
+import io.quarkiverse.twofactor.runtime.sender.twilio.TwilioSenderBackend;
+import io.quarkiverse.twofactor.spi.SenderSettings;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * The twilio backend's checks of a sender's settings, run on the backend alone: each refusal names the property to
+ * fix and never shows a secret. (Startup failing on them is covered by the deployment module's
+ * {@code TwilioConfigValidationTest}.)
+ */
+class TwilioSettingsTest {
+
+    private static final String PREFIX = "quarkus.two-factor.senders.\"sms\".";
+
+    @Test
+    void completeSettingsAreAccepted() {
+        assertDoesNotThrow(() -> validate(complete()));
+    }
+
+    @Test
+    void missingCredentialsNameBothWaysToGiveThem() {
+        Map<String, String> settings = complete();
+        settings.remove(PREFIX + "twilio.auth-token");
+
+        String message = refusal(settings);
+
+        assertThat(message, containsString(PREFIX + "twilio.auth-token"));
+        assertThat(message, containsString(PREFIX + "twilio.api-key"));
+        assertThat(message, containsString(PREFIX + "twilio.api-secret"));
+    }
+
+    @Test
+    void apiKeyWithoutItsSecretIsRefused() {
+        Map<String, String> settings = complete();
+        settings.remove(PREFIX + "twilio.auth-token");
+        settings.put(PREFIX + "twilio.api-key", TwilioMock.API_KEY);
+
+        assertThat(refusal(settings), containsString(PREFIX + "twilio.api-secret"));
+    }
+
+    @Test
+    void authTokenAndApiKeyTogetherAreRefusedWithoutShowingEither() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.api-key", TwilioMock.API_KEY);
+        settings.put(PREFIX + "twilio.api-secret", TwilioMock.API_SECRET);
+
+        String message = refusal(settings);
+
+        assertThat(message, containsString(PREFIX + "twilio.auth-token"));
+        assertThat(message, not(containsString(TwilioMock.AUTH_TOKEN)));
+        assertThat(message, not(containsString(TwilioMock.API_SECRET)));
+    }
+
+    @Test
+    void senderWithNeitherFromNorMessagingServiceIsRefused() {
+        Map<String, String> settings = complete();
+        settings.remove(PREFIX + "twilio.from");
+
+        String message = refusal(settings);
+
+        assertThat(message, containsString(PREFIX + "twilio.from"));
+        assertThat(message, containsString(PREFIX + "twilio.messaging-service-sid"));
+    }
+
+    @Test
+    void apiBaseUrlThatIsNotHttpIsRefused() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.api-base-url", "ftp://localhost:21");
+
+        assertThat(refusal(settings), containsString(PREFIX + "twilio.api-base-url"));
+    }
+
+    @Test
+    void allowedCountryCodeThatIsNotOneIsRefused() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.allowed-country-codes", "+1,UK");
+
+        String message = refusal(settings);
+
+        assertThat(message, containsString(PREFIX + "twilio.allowed-country-codes"));
+        assertThat(message, containsString("'UK'"));
+    }
+
+    @Test
+    void zeroReadTimeoutIsRefused() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.read-timeout", "0S");
+
+        assertThat(refusal(settings), containsString(PREFIX + "twilio.read-timeout"));
+    }
+
+    private static Map<String, String> complete() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(PREFIX + "backend", "twilio");
+        settings.put(PREFIX + "twilio.account-sid", TwilioMock.ACCOUNT_SID);
+        settings.put(PREFIX + "twilio.auth-token", TwilioMock.AUTH_TOKEN);
+        settings.put(PREFIX + "twilio.from", TwilioMock.FROM);
+        return settings;
+    }
+
+    private static String refusal(Map<String, String> settings) {
+        return assertThrows(ConfigurationException.class, () -> validate(settings)).getMessage();
+    }
+
+    private static void validate(Map<String, String> settings) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(TwoFactorConfig.class)
+                .withSources(new PropertiesConfigSource(settings, "test", 100))
+                .build();
+        new TwilioSenderBackend(config.getConfigMapping(TwoFactorConfig.class))
+                .validate(new SenderSettings("sms", "twilio", Optional.empty(), Map.of()));
+    }
+}

@@ -1,0 +1,21 @@
+package io.quarkiverse.twofactor;
+
+import java.time.Duration;
+
+/**
+ * The recipient already received {@code quarkus.two-factor.limits.sends-per-window} codes in the current window.
+ * Nothing was made or sent.
+ */
+public class TooManySendsException extends RuntimeException {
+
+    private final Duration retryAfter;
+
+    public TooManySendsException(Duration retryAfter) {
+        super("Too many codes were sent to this recipient; retry in " + retryAfter.toSeconds() + " seconds");
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

@@ -1,0 +1,56 @@
+package io.quarkiverse.twofactor.runtime;
+
+import java.time.Instant;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
+
+/**
+ * Deletes confirmations past their expiry plus {@code cleanup.retention}, every {@code cleanup.interval}, in batches.
+ * Replicas need no coordination: each batch deletes rows by id, and a row another replica deleted first simply does
+ * not count.
+ */
+@Singleton
+public class ExpiredCleanup {
+
+    private static final Logger LOG = Logger.getLogger(ExpiredCleanup.class);
+
+    private final ConfirmationStore store;
+    private final TwoFactorConfig.CleanupConfig config;
+
+    @Inject
+    ExpiredCleanup(StoreSelector stores, TwoFactorConfig config) {
+        this.store = stores.selected();
+        this.config = config.cleanup();
+    }
+
+    void schedule(@Observes StartupEvent started, Scheduler scheduler) {
+        if (config.enabled()) {
+            scheduler.newJob("two-factor-cleanup")
+                    .setInterval(config.interval().toString())
+                    .setDelayed(config.interval().toString())
+                    .setTask(execution -> run())
+                    .schedule();
+        }
+    }
+
+    /** Deletes every confirmation due for deletion now, one batch at a time; returns how many. */
+    public long run() {
+        Instant expiredBefore = Instant.now().minus(config.retention());
+        long total = 0;
+        int deleted;
+        do {
+            deleted = store.deleteExpired(expiredBefore, config.batchSize());
+            total += deleted;
+        } while (deleted == config.batchSize());
+        LOG.debugf("Deleted %d expired confirmations", total);
+        return total;
+    }
+}

@@ -1,0 +1,60 @@
+package io.quarkiverse.twofactor.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkus.arc.All;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Picks the store named by {@code quarkus.two-factor.store} among the store beans, as senders pick backends. Built-in
+ * stores exist only when their extension is in the application, so a missing one is reported with the extension to
+ * add.
+ */
+@Singleton
+public class StoreSelector {
+
+    static final String PROPERTY = "quarkus.two-factor.store";
+    private static final Map<String, String> BUILT_IN_NEEDS = Map.of(
+            "hibernate-orm", "io.quarkus:quarkus-hibernate-orm-panache and a datasource",
+            "redis", "io.quarkus:quarkus-redis-client");
+    private static final Logger LOG = Logger.getLogger(StoreSelector.class);
+
+    private final ConfirmationStore selected;
+
+    @Inject
+    StoreSelector(TwoFactorConfig config, @All List<ConfirmationStore> stores) {
+        Map<String, ConfirmationStore> byName = new TreeMap<>();
+        for (ConfirmationStore store : stores) {
+            ConfirmationStore clash = byName.put(store.name(), store);
+            if (clash != null) {
+                throw new ConfigurationException("Two confirmation stores share the name '" + store.name() + "': "
+                        + clash.getClass().getName() + " and " + store.getClass().getName());
+            }
+        }
+        String name = config.store().orElse(byName.containsKey("hibernate-orm") ? "hibernate-orm" : "memory");
+        selected = byName.get(name);
+        if (selected == null) {
+            String needs = BUILT_IN_NEEDS.get(name);
+            throw new ConfigurationException(needs != null
+                    ? PROPERTY + "=" + name + " needs the extension " + needs + " in the application"
+                    : PROPERTY + " names the store '" + name + "', but no ConfirmationStore bean has that name. Known"
+                            + " stores: " + String.join(", ", byName.keySet()));
+        }
+        if (name.equals("memory")) {
+            LOG.warnf("Confirmations are kept in memory (%s=memory): they do not survive a restart and are not shared"
+                    + " between replicas", PROPERTY);
+        }
+    }
+
+    public ConfirmationStore selected() {
+        return selected;
+    }
+}

@@ -1,0 +1,152 @@
+package io.quarkiverse.twofactor.runtime.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.twofactor.Status;
+import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
+import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.SendWindow;
+import io.quarkiverse.twofactor.spi.StoredConfirmation;
+
+/**
+ * Keeps confirmations in this JVM: for single-instance applications without a database, and for tests. Each
+ * transition runs inside {@link ConcurrentHashMap#computeIfPresent}, which is atomic per id, so the guarantees hold
+ * between threads; they do not hold between replicas.
+ */
+@Singleton
+public class MemoryConfirmationStore implements ConfirmationStore {
+
+    private final Map<UUID, StoredConfirmation> confirmations = new ConcurrentHashMap<>();
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final int maxEntries;
+
+    private record Window(Instant start, int count) {
+    }
+
+    @Inject
+    MemoryConfirmationStore(TwoFactorConfig config) {
+        this.maxEntries = config.memory().maxEntries();
+    }
+
+    @Override
+    public String name() {
+        return "memory";
+    }
+
+    @Override
+    public void create(StoredConfirmation confirmation) {
+        if (confirmations.size() >= maxEntries) {
+            makeRoom(confirmation.createdAt());
+        }
+        confirmations.put(confirmation.id(), confirmation);
+    }
+
+    @Override
+    public Optional<StoredConfirmation> find(UUID id) {
+        return Optional.ofNullable(confirmations.get(id));
+    }
+
+    @Override
+    public boolean confirm(UUID id, String codeHash, int maxAttempts, Instant now) {
+        return transition(id,
+                c -> isLivePending(c, now) && c.attempts() < maxAttempts && c.codeHash().equals(codeHash),
+                c -> copy(c, Status.CONFIRMED, c.codeHash(), c.attempts(), c.expiresAt(), c.lastSentAt(), now, null));
+    }
+
+    @Override
+    public boolean countWrongAttempt(UUID id, int maxAttempts, Instant now) {
+        return transition(id, c -> isLivePending(c, now) && c.attempts() < maxAttempts,
+                c -> copy(c, c.attempts() + 1 >= maxAttempts ? Status.FAILED : Status.PENDING, c.codeHash(),
+                        c.attempts() + 1, c.expiresAt(), c.lastSentAt(), null, null));
+    }
+
+    @Override
+    public boolean use(UUID id, Instant now) {
+        return transition(id, c -> c.status() == Status.CONFIRMED && c.expiresAt().isAfter(now),
+                c -> copy(c, Status.USED, c.codeHash(), c.attempts(), c.expiresAt(), c.lastSentAt(), c.confirmedAt(),
+                        now));
+    }
+
+    @Override
+    public boolean replaceCode(UUID id, String codeHash, Instant sentNoLaterThan, Instant newExpiresAt, Instant now) {
+        return transition(id, c -> isLivePending(c, now) && !c.lastSentAt().isAfter(sentNoLaterThan),
+                c -> copy(c, Status.PENDING, codeHash, c.attempts(), newExpiresAt, now, null, null));
+    }
+
+    @Override
+    public boolean fail(UUID id) {
+        return transition(id, c -> c.status() == Status.PENDING,
+                c -> copy(c, Status.FAILED, c.codeHash(), c.attempts(), c.expiresAt(), c.lastSentAt(), null, null));
+    }
+
+    @Override
+    public SendWindow countSend(String recipientKey, int limit, Duration window, Instant now) {
+        boolean[] allowed = new boolean[1];
+        Window after = windows.compute(recipientKey, (key, current) -> {
+            if (current == null || !current.start().plus(window).isAfter(now)) {
+                allowed[0] = true;
+                return new Window(now, 1);
+            }
+            allowed[0] = current.count() < limit;
+            return allowed[0] ? new Window(current.start(), current.count() + 1) : current;
+        });
+        return allowed[0] ? SendWindow.allow() : SendWindow.refuse(Duration.between(now, after.start().plus(window)));
+    }
+
+    @Override
+    public int deleteExpired(Instant expiredBefore, int batchSize) {
+        int[] deleted = new int[1];
+        confirmations.values().stream()
+                .filter(c -> c.expiresAt().isBefore(expiredBefore))
+                .limit(batchSize)
+                .forEach(c -> {
+                    if (confirmations.remove(c.id(), c)) {
+                        deleted[0]++;
+                    }
+                });
+        windows.values().removeIf(w -> w.start().isBefore(expiredBefore));
+        return deleted[0];
+    }
+
+    /** Drops expired confirmations, or else the oldest one, so that a full store still takes new ones. */
+    private void makeRoom(Instant now) {
+        confirmations.values().removeIf(c -> !c.expiresAt().isAfter(now));
+        if (confirmations.size() >= maxEntries) {
+            confirmations.values().stream().min(Comparator.comparing(StoredConfirmation::createdAt))
+                    .ifPresent(oldest -> confirmations.remove(oldest.id(), oldest));
+        }
+    }
+
+    private boolean transition(UUID id, Predicate<StoredConfirmation> condition,
+            UnaryOperator<StoredConfirmation> change) {
+        boolean[] applied = new boolean[1];
+        confirmations.computeIfPresent(id, (key, current) -> {
+            applied[0] = condition.test(current);
+            return applied[0] ? change.apply(current) : current;
+        });
+        return applied[0];
+    }
+
+    private static boolean isLivePending(StoredConfirmation c, Instant now) {
+        return c.status() == Status.PENDING && c.expiresAt().isAfter(now);
+    }
+
+    /** The confirmation with its changeable fields replaced; a null time keeps the current one. */
+    private static StoredConfirmation copy(StoredConfirmation c, Status status, String codeHash, int attempts,
+            Instant expiresAt, Instant lastSentAt, Instant confirmedAt, Instant usedAt) {
+        return new StoredConfirmation(c.id(), status, c.sender(), c.recipient(), c.meta(), codeHash, attempts,
+                c.createdAt(), expiresAt, lastSentAt, confirmedAt != null ? confirmedAt : c.confirmedAt(),
+                usedAt != null ? usedAt : c.usedAt());
+    }
+}
