@@ -17,8 +17,12 @@ public record ResendResult(Outcome outcome, ConfirmationState state, String code
         SENT,
         /** No confirmation has this id. */
         NOT_FOUND,
-        /** The confirmation is not pending, or it was made without a sender. */
+        /** The confirmation is past its expiry time. */
+        EXPIRED,
+        /** The confirmation is not pending (confirmed, used or failed). */
         NOT_PENDING,
+        /** The confirmation was made with {@link Confirmer#make}, without a sender to resend through. */
+        NO_SENDER,
         /** The last code was sent less than the cooldown ago. */
         COOLDOWN
     }

@@ -29,7 +29,7 @@ class ExpiryAndResendTest {
         Thread.sleep(2100);
         Api.check(id).statusCode(200).body("status", equalTo("expired"));
         confirm(id, deliveredCode(recipient)).statusCode(410).contentType(PROBLEM).body("type", endsWith("expired"));
-        resend(id).statusCode(409).body("confirmationStatus", equalTo("expired"));
+        resend(id).statusCode(410).contentType(PROBLEM).body("type", endsWith("expired"));
     }
 
     @Test

@@ -122,8 +122,14 @@ public class DefaultConfirmer implements Confirmer {
             return new ResendResult(ResendResult.Outcome.NOT_FOUND, null, null, Duration.ZERO);
         }
         StoredConfirmation stored = found.get();
-        if (stored.sender() == null || effectiveStatus(stored, now) != Status.PENDING) {
-            return new ResendResult(ResendResult.Outcome.NOT_PENDING, view(stored, now), null, Duration.ZERO);
+        Status status = effectiveStatus(stored, now);
+        if (status != Status.PENDING) {
+            ResendResult.Outcome outcome = status == Status.EXPIRED ? ResendResult.Outcome.EXPIRED
+                    : ResendResult.Outcome.NOT_PENDING;
+            return new ResendResult(outcome, view(stored, now), null, Duration.ZERO);
+        }
+        if (stored.sender() == null) {
+            return new ResendResult(ResendResult.Outcome.NO_SENDER, view(stored, now), null, Duration.ZERO);
         }
         Duration cooldown = config.resend().cooldown();
         Instant nextAllowed = stored.lastSentAt().plus(cooldown);

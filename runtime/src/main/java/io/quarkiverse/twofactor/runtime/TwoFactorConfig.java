@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.quarkiverse.twofactor.runtime.sender.email.EmailSenderConfig;
 import io.quarkiverse.twofactor.runtime.sender.twilio.TwilioSenderConfig;
+import io.quarkiverse.twofactor.runtime.store.redis.RedisStoreConfig;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -70,6 +71,11 @@ public interface TwoFactorConfig {
      * The in-memory store.
      */
     MemoryStoreConfig memory();
+
+    /**
+     * The Redis store.
+     */
+    RedisStoreConfig redis();
 
     /**
      * Limits on sends, shared by every replica using the same store.

@@ -86,8 +86,7 @@ public abstract class TwoFactorResource {
                 case WRONG_CODE -> throw new ProblemException(400, "wrong-code", "Wrong code",
                         "The code does not match").with("remainingAttempts", result.remainingAttempts());
                 case NOT_FOUND -> throw notFound(id);
-                case EXPIRED -> throw new ProblemException(410, "expired", "Confirmation expired",
-                        "The confirmation has expired; request a new one");
+                case EXPIRED -> throw expired();
                 case NOT_PENDING -> throw notPending(result.state());
                 case ATTEMPTS_EXHAUSTED -> throw new ProblemException(429, "attempts-exhausted",
                         "Too many wrong codes", "Too many wrong codes were given; request a new confirmation");
@@ -127,7 +126,10 @@ public abstract class TwoFactorResource {
                     yield json(Response.accepted(), view);
                 }
                 case NOT_FOUND -> throw notFound(id);
+                case EXPIRED -> throw expired();
                 case NOT_PENDING -> throw notPending(result.state());
+                case NO_SENDER -> throw new ProblemException(409, "no-sender", "No sender",
+                        "The confirmation was made without a sender, so its code cannot be resent");
                 case COOLDOWN -> throw ProblemException.tooManyRequests("resend-cooldown", "Resent too soon",
                         "A code was sent less than the cooldown ago", result.retryAfter());
             };
@@ -146,6 +148,11 @@ public abstract class TwoFactorResource {
 
     private static ProblemException notFound(UUID id) {
         return new ProblemException(404, "not-found", "Confirmation not found", "No confirmation has id " + id);
+    }
+
+    private static ProblemException expired() {
+        return new ProblemException(410, "expired", "Confirmation expired",
+                "The confirmation has expired; request a new one");
     }
 
     private static ProblemException notPending(ConfirmationState state) {

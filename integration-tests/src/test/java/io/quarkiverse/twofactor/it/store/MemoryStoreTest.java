@@ -1,0 +1,24 @@
+package io.quarkiverse.twofactor.it.store;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(MemoryStoreTest.MemoryStore.class)
+class MemoryStoreTest extends StoreContractSuite {
+
+    public static class MemoryStore implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.two-factor.store", "memory");
+        }
+    }
+
+    @Override
+    protected String expectedStore() {
+        return "memory";
+    }
+}

@@ -1,0 +1,206 @@
+package io.quarkiverse.twofactor.it.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.twofactor.Status;
+import io.quarkiverse.twofactor.runtime.StoreSelector;
+import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.SendWindow;
+import io.quarkiverse.twofactor.spi.StoredConfirmation;
+
+/**
+ * The behaviour every {@link ConfirmationStore} owes the confirmer, run once per store by the subclasses. Times are
+ * passed in, so the suite moves the clock instead of sleeping.
+ */
+public abstract class StoreContractSuite {
+
+    private static final int MAX = 5;
+    private static final String HASH = "a".repeat(64);
+    private static final String OTHER_HASH = "b".repeat(64);
+
+    @Inject
+    StoreSelector selector;
+
+    ConfirmationStore store;
+    Instant now;
+
+    /** The name the subclass expects to be selected, so a misconfigured profile cannot test the wrong store. */
+    protected abstract String expectedStore();
+
+    @BeforeEach
+    void selectStore() {
+        store = selector.selected();
+        assertEquals(expectedStore(), store.name());
+        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Test
+    void createdConfirmationReadsBackWhole() {
+        StoredConfirmation made = pending(now.plusSeconds(600));
+        assertEquals(made, store.find(made.id()).orElseThrow());
+        assertTrue(store.find(UUID.randomUUID()).isEmpty());
+    }
+
+    @Test
+    void confirmNeedsPendingUnexpiredAndTheSameHash() {
+        StoredConfirmation made = pending(now.plusSeconds(600));
+        assertFalse(store.confirm(made.id(), OTHER_HASH, MAX, now));
+        assertTrue(store.confirm(made.id(), HASH, MAX, now));
+        assertFalse(store.confirm(made.id(), HASH, MAX, now), "confirmed twice");
+        StoredConfirmation confirmed = store.find(made.id()).orElseThrow();
+        assertEquals(Status.CONFIRMED, confirmed.status());
+        assertEquals(now, confirmed.confirmedAt());
+
+        StoredConfirmation expired = pending(now.minusSeconds(1));
+        assertFalse(store.confirm(expired.id(), HASH, MAX, now));
+    }
+
+    @Test
+    void wrongAttemptsCountUpToTheMaximumThenFail() {
+        StoredConfirmation made = pending(now.plusSeconds(600));
+        for (int i = 1; i <= MAX; i++) {
+            assertTrue(store.countWrongAttempt(made.id(), MAX, now));
+            assertEquals(i, store.find(made.id()).orElseThrow().attempts());
+        }
+        assertEquals(Status.FAILED, store.find(made.id()).orElseThrow().status());
+        assertFalse(store.countWrongAttempt(made.id(), MAX, now));
+        assertFalse(store.confirm(made.id(), HASH, MAX, now));
+    }
+
+    @Test
+    void useNeedsConfirmedAndUnexpired() {
+        StoredConfirmation made = pending(now.plusSeconds(600));
+        assertFalse(store.use(made.id(), now), "used while pending");
+        store.confirm(made.id(), HASH, MAX, now);
+        assertFalse(store.use(made.id(), now.plusSeconds(601)), "used after expiry");
+        assertTrue(store.use(made.id(), now));
+        assertFalse(store.use(made.id(), now));
+        assertEquals(Status.USED, store.find(made.id()).orElseThrow().status());
+    }
+
+    @Test
+    void replaceCodeRespectsTheCooldownAndMovesTheExpiry() {
+        StoredConfirmation made = pending(now.plusSeconds(600));
+        Instant later = now.plusSeconds(10);
+        assertFalse(store.replaceCode(made.id(), OTHER_HASH, later.minusSeconds(30), later.plusSeconds(600), later),
+                "replaced inside the cooldown");
+        Instant afterCooldown = now.plusSeconds(40);
+        assertTrue(store.replaceCode(made.id(), OTHER_HASH, afterCooldown.minusSeconds(30),
+                afterCooldown.plusSeconds(600), afterCooldown));
+        StoredConfirmation replaced = store.find(made.id()).orElseThrow();
+        assertEquals(OTHER_HASH, replaced.codeHash());
+        assertEquals(afterCooldown, replaced.lastSentAt());
+        assertEquals(afterCooldown.plusSeconds(600), replaced.expiresAt());
+        assertFalse(store.confirm(made.id(), HASH, MAX, afterCooldown), "the old code still confirms");
+        assertTrue(store.confirm(made.id(), OTHER_HASH, MAX, afterCooldown));
+    }
+
+    @Test
+    void failOnlyTouchesPendingConfirmations() {
+        StoredConfirmation pending = pending(now.plusSeconds(600));
+        assertTrue(store.fail(pending.id()));
+        assertEquals(Status.FAILED, store.find(pending.id()).orElseThrow().status());
+        StoredConfirmation confirmed = pending(now.plusSeconds(600));
+        store.confirm(confirmed.id(), HASH, MAX, now);
+        assertFalse(store.fail(confirmed.id()));
+    }
+
+    @Test
+    void sendWindowAllowsTheLimitThenRefusesUntilItEnds() {
+        String recipient = UUID.randomUUID().toString();
+        Duration window = Duration.ofMinutes(10);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(store.countSend(recipient, 5, window, now.plusSeconds(i)).allowed());
+        }
+        SendWindow refused = store.countSend(recipient, 5, window, now.plusSeconds(60));
+        assertFalse(refused.allowed());
+        assertEquals(Duration.ofSeconds(540), refused.retryAfter());
+        assertTrue(store.countSend(recipient, 5, window, now.plus(window)).allowed(), "a new window");
+    }
+
+    @Test
+    void concurrentUsesSucceedExactlyOnce() throws Exception {
+        StoredConfirmation made = pending(now.plusSeconds(600));
+        store.confirm(made.id(), HASH, MAX, now);
+        List<Boolean> results = concurrently(100, () -> store.use(made.id(), now));
+        assertEquals(1, results.stream().filter(used -> used).count());
+    }
+
+    @Test
+    void concurrentWrongAttemptsNeverPassTheMaximum() throws Exception {
+        StoredConfirmation made = pending(now.plusSeconds(600));
+        List<Boolean> results = concurrently(100, () -> store.countWrongAttempt(made.id(), MAX, now));
+        assertEquals(MAX, results.stream().filter(counted -> counted).count());
+        assertEquals(MAX, store.find(made.id()).orElseThrow().attempts());
+    }
+
+    @Test
+    void concurrentSendsToANewRecipientStopAtTheLimit() throws Exception {
+        String recipient = UUID.randomUUID().toString();
+        List<SendWindow> results = concurrently(50,
+                () -> store.countSend(recipient, 5, Duration.ofMinutes(10), now));
+        assertEquals(5, results.stream().filter(SendWindow::allowed).count());
+    }
+
+    @Test
+    void expiredConfirmationsAreGoneAfterCleanUp() {
+        StoredConfirmation old = pending(now.minus(Duration.ofDays(2)));
+        StoredConfirmation recent = pending(now.plusSeconds(600));
+        Instant expiredBefore = now.minus(Duration.ofDays(1));
+        while (store.deleteExpired(expiredBefore, 2) == 2) {
+            // drain in small batches
+        }
+        assertTrue(store.find(old.id()).isEmpty());
+        assertTrue(store.find(recent.id()).isPresent());
+    }
+
+    private StoredConfirmation pending(Instant expiresAt) {
+        Instant created = expiresAt.minusSeconds(600).isBefore(now) ? expiresAt.minusSeconds(600) : now;
+        StoredConfirmation made = new StoredConfirmation(UUID.randomUUID(), Status.PENDING, "default",
+                "someone@example.com", Map.of("user", "alice"), HASH, 0, created, expiresAt, created, null, null);
+        store.create(made);
+        return made;
+    }
+
+    private static <T> List<T> concurrently(int callers, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
