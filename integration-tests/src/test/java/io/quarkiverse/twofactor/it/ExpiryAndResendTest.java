@@ -26,7 +26,7 @@ class ExpiryAndResendTest {
     void pendingConfirmationExpiresAndIsGone() throws InterruptedException {
         String recipient = freshRecipient();
         String id = requestFor(recipient);
-        Thread.sleep(2100);
+        Thread.sleep(4100);
         Api.check(id).statusCode(200).body("status", equalTo("expired"));
         confirm(id, deliveredCode(recipient)).statusCode(410).contentType(PROBLEM).body("type", endsWith("expired"));
         resend(id).statusCode(410).contentType(PROBLEM).body("type", endsWith("expired"));
@@ -37,7 +37,7 @@ class ExpiryAndResendTest {
         String recipient = freshRecipient();
         String id = requestFor(recipient);
         confirm(id, deliveredCode(recipient)).statusCode(200);
-        Thread.sleep(2100);
+        Thread.sleep(4100);
         Api.check(id).statusCode(200).body("status", equalTo("expired")).body("confirmed", equalTo(true));
         protectedAction(id).statusCode(403);
     }

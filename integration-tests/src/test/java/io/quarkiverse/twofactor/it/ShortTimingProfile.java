@@ -9,6 +9,6 @@ public class ShortTimingProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.two-factor.ttl", "2S", "quarkus.two-factor.resend.cooldown", "1S");
+        return Map.of("quarkus.two-factor.ttl", "4S", "quarkus.two-factor.resend.cooldown", "1S");
     }
 }

@@ -15,10 +15,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * With the argument {@code ssl=true} GreenMail speaks SMTPS (TLS from the first byte, with its own self-signed
  * certificate) and sender {@code mail} uses {@code ssl} and {@code trust-all}. GreenMail 2.1.5 offers no STARTTLS.
  * Otherwise GreenMail speaks plain SMTP, to senders {@code mail} (STARTTLS disabled), {@code mail-html} (a message
- * that quotes the confirmation's meta) and {@code mail-starttls} (STARTTLS required).
+ * that quotes the confirmation's meta) and {@code mail-starttls} (STARTTLS required). Sender {@code mail} has the
+ * subject {@value #SUBJECT} and the message {@value #MESSAGE}.
  */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
+    /** Sender {@code mail}'s templates, set here so that the tests do not depend on the extension's defaults. */
+    static final String SUBJECT = "Your {app} code";
+    static final String MESSAGE = "Your {app} code is {code}. It expires in {minutes} minutes.";
     static final String HTML_MESSAGE = "Hello {meta.name}, your code is {code}.";
 
     private boolean ssl;
@@ -36,9 +40,11 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         greenMail.start();
         int port = ssl ? greenMail.getSmtps().getPort() : greenMail.getSmtp().getPort();
         if (ssl) {
-            return MailSenderConfig.sender("mail", port, Map.of("email.ssl", "true", "email.trust-all", "true"));
+            return MailSenderConfig.sender("mail", port, Map.of("email.ssl", "true", "email.trust-all", "true",
+                    "subject", SUBJECT, "message", MESSAGE));
         }
-        Map<String, String> config = new HashMap<>(MailSenderConfig.sender("mail", port, Map.of()));
+        Map<String, String> config = new HashMap<>(
+                MailSenderConfig.sender("mail", port, Map.of("subject", SUBJECT, "message", MESSAGE)));
         config.putAll(MailSenderConfig.sender("mail-html", port, Map.of("message", HTML_MESSAGE)));
         config.putAll(MailSenderConfig.sender("mail-starttls", port, Map.of("email.start-tls", "required")));
         return config;

@@ -2,11 +2,17 @@ package io.quarkiverse.twofactor.it.email;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A {@link ScriptedSmtpServer} on a free port, and sender {@code mail} delivering to it. */
+/**
+ * A {@link ScriptedSmtpServer} on a free port, and three senders delivering to it: {@code mail} in plain SMTP,
+ * {@code mail-starttls} with STARTTLS required, trusting the server's self-signed certificate, and
+ * {@code mail-untrusted} with STARTTLS required, not trusting it.
+ */
 public class ScriptedSmtpResource implements QuarkusTestResourceLifecycleManager {
 
     private ScriptedSmtpServer server;
@@ -17,8 +23,14 @@ public class ScriptedSmtpResource implements QuarkusTestResourceLifecycleManager
             server = new ScriptedSmtpServer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
-        return MailSenderConfig.sender("mail", server.port(), Map.of());
+        Map<String, String> config = new HashMap<>(MailSenderConfig.sender("mail", server.port(), Map.of()));
+        config.putAll(MailSenderConfig.sender("mail-starttls", server.port(),
+                Map.of("email.start-tls", "required", "email.trust-all", "true")));
+        config.putAll(MailSenderConfig.sender("mail-untrusted", server.port(), Map.of("email.start-tls", "required")));
+        return config;
     }
 
     @Override

@@ -66,8 +66,8 @@ public class EmailSenderBackend implements SenderBackend {
             message = CodeEmail.create(server.session(), server.from(), recipientAddress(sender, delivery.recipient()),
                     delivery.subject(), delivery.message());
         } catch (MessagingException e) {
-            throw new DeliveryException(DeliveryException.Kind.PERMANENT,
-                    "The e-mail of sender '" + sender.key() + "' could not be composed (" + e.getClass().getName() + ")");
+            throw new DeliveryException(DeliveryException.Kind.PERMANENT, "The e-mail of sender '" + sender.key()
+                    + "' could not be composed (" + e.getClass().getName() + ")");
         }
         try {
             server.send(message);

@@ -50,8 +50,8 @@ final class SmtpServer {
     static SmtpServer configure(SenderSettings sender, EmailSenderConfig config) {
         String fromText = required(sender, "email.from", config.from());
         InternetAddress from = EmailAddresses.single(fromText)
-                .orElseThrow(() -> new ConfigurationException(sender.property("email.from")
-                        + " must be one e-mail address, such as no-reply@example.com or Example <no-reply@example.com>"));
+                .orElseThrow(() -> new ConfigurationException(sender.property("email.from") + " must be one e-mail"
+                        + " address, such as no-reply@example.com or Example <no-reply@example.com>"));
         String host = required(sender, "email.host", config.host());
         int port = config.port().orElse(config.ssl() ? SMTPS_PORT : SUBMISSION_PORT);
         if (port < 1 || port > 65535) {
@@ -79,6 +79,7 @@ final class SmtpServer {
                 config.connectTimeout()));
         properties.setProperty(PREFIX + "timeout", millis(sender, "email.timeout", config.timeout()));
         properties.setProperty(PREFIX + "writetimeout", millis(sender, "email.timeout", config.timeout()));
+        // With ssl the connection is TLS from its first byte, so there is nothing for STARTTLS to upgrade.
         if (config.ssl()) {
             properties.setProperty(PREFIX + "ssl.enable", "true");
         } else if (config.startTls() != EmailSenderConfig.StartTls.DISABLED) {
