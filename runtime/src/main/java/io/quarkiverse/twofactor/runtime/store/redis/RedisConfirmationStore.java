@@ -1,0 +1,245 @@
+package io.quarkiverse.twofactor.runtime.store.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.twofactor.Status;
+import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
+import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.SendWindow;
+import io.quarkiverse.twofactor.spi.StoreUnavailableException;
+import io.quarkiverse.twofactor.spi.StoredConfirmation;
+import io.quarkus.arc.ActiveResult;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Keeps confirmations in Redis, through the application's default Redis client. A confirmation is a hash at
+ * {@code <prefix>c:<id>}, a recipient's send window a hash at {@code <prefix>w:<recipient-hash>}. Each transition is
+ * one Lua script ({@link ConfirmationScripts}) that Redis runs atomically, so concurrent callers on any number of
+ * replicas cannot both win. Every key expires on its own: a confirmation {@code cleanup.retention} after its expiry,
+ * so that it still reads as expired for a while; a send window when it ends.
+ */
+@Singleton
+public class RedisConfirmationStore implements ConfirmationStore {
+
+    static final String NAME = "redis";
+    private static final TypeReference<Map<String, String>> META_TYPE = new TypeReference<>() {
+    };
+    /**
+     * Errors that mean Redis cannot serve now rather than that the command is wrong: the server's, and the client's own
+     * {@code CONNECTION_CLOSED} for a connection lost while a command was under way.
+     */
+    private static final Set<String> UNAVAILABLE_REPLIES = Set.of("CONNECTION_CLOSED", "LOADING", "BUSY", "MASTERDOWN",
+            "CLUSTERDOWN", "TRYAGAIN", "READONLY");
+
+    private static final String STATUS = "status";
+    private static final String SENDER = "sender";
+    private static final String RECIPIENT = "recipient";
+    private static final String META = "meta";
+    private static final String CODE_HASH = "codeHash";
+    private static final String ATTEMPTS = "attempts";
+    private static final String CREATED_AT = "createdAt";
+    private static final String EXPIRES_AT = "expiresAt";
+    private static final String LAST_SENT_AT = "lastSentAt";
+    private static final String CONFIRMED_AT = "confirmedAt";
+    private static final String USED_AT = "usedAt";
+
+    private final InjectableInstance<RedisDataSource> redisInstance;
+    private final ObjectMapper json;
+    private final String prefix;
+    private final Duration retention;
+    private volatile RedisDataSource dataSource;
+
+    @Inject
+    RedisConfirmationStore(InjectableInstance<RedisDataSource> redis, ObjectMapper json, TwoFactorConfig config) {
+        // Looked up rather than injected: every store bean is made at startup, and an application that has the Redis
+        // client without configuring its default client must still start when it keeps confirmations elsewhere.
+        this.redisInstance = redis;
+        this.json = json;
+        this.prefix = config.redis().keyPrefix();
+        this.retention = config.cleanup().retention();
+        if (config.store().filter(NAME::equals).isPresent()) {
+            dataSource();
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void create(StoredConfirmation c) {
+        List<String> args = new ArrayList<>();
+        args.add(millis(c.expiresAt().plus(retention)));
+        addField(args, STATUS, c.status().name());
+        addField(args, SENDER, c.sender());
+        addField(args, RECIPIENT, c.recipient());
+        addField(args, META, writeMeta(c.meta()));
+        addField(args, CODE_HASH, c.codeHash());
+        addField(args, ATTEMPTS, Integer.toString(c.attempts()));
+        addField(args, CREATED_AT, millis(c.createdAt()));
+        addField(args, EXPIRES_AT, millis(c.expiresAt()));
+        addField(args, LAST_SENT_AT, millis(c.lastSentAt()));
+        addField(args, CONFIRMED_AT, millis(c.confirmedAt()));
+        addField(args, USED_AT, millis(c.usedAt()));
+        if (!applied(ConfirmationScripts.CREATE, confirmationKey(c.id()), args.toArray(String[]::new))) {
+            throw new IllegalStateException("A confirmation with id " + c.id() + " is already stored");
+        }
+    }
+
+    @Override
+    public Optional<StoredConfirmation> find(UUID id) {
+        Map<String, String> fields = call(redis -> redis.hash(String.class).hgetall(confirmationKey(id)));
+        if (fields == null || fields.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredConfirmation(id, Status.valueOf(fields.get(STATUS)), fields.get(SENDER),
+                fields.get(RECIPIENT), readMeta(fields.get(META)), fields.get(CODE_HASH),
+                Integer.parseInt(fields.get(ATTEMPTS)), instant(fields.get(CREATED_AT)),
+                instant(fields.get(EXPIRES_AT)), instant(fields.get(LAST_SENT_AT)), instant(fields.get(CONFIRMED_AT)),
+                instant(fields.get(USED_AT))));
+    }
+
+    @Override
+    public boolean confirm(UUID id, String codeHash, int maxAttempts, Instant now) {
+        return applied(ConfirmationScripts.CONFIRM, confirmationKey(id), codeHash, Integer.toString(maxAttempts),
+                millis(now));
+    }
+
+    @Override
+    public boolean countWrongAttempt(UUID id, int maxAttempts, Instant now) {
+        return applied(ConfirmationScripts.COUNT_WRONG_ATTEMPT, confirmationKey(id), Integer.toString(maxAttempts),
+                millis(now));
+    }
+
+    @Override
+    public boolean use(UUID id, Instant now) {
+        return applied(ConfirmationScripts.USE, confirmationKey(id), millis(now));
+    }
+
+    @Override
+    public boolean replaceCode(UUID id, String codeHash, Instant sentNoLaterThan, Instant newExpiresAt, Instant now) {
+        // The key's own expiry moves with the confirmation's.
+        return applied(ConfirmationScripts.REPLACE_CODE, confirmationKey(id), codeHash, millis(sentNoLaterThan),
+                millis(newExpiresAt), millis(now), millis(newExpiresAt.plus(retention)));
+    }
+
+    @Override
+    public boolean fail(UUID id) {
+        return applied(ConfirmationScripts.FAIL, confirmationKey(id));
+    }
+
+    @Override
+    public SendWindow countSend(String recipientKey, int limit, Duration window, Instant now) {
+        Response decided = call(redis -> ConfirmationScripts.COUNT_SEND.run(redis, prefix + "w:" + recipientKey,
+                Integer.toString(limit), Long.toString(window.toMillis()), millis(now), millis(now.plus(window))));
+        return decided.get(0).toInteger() == 1 ? SendWindow.allow()
+                : SendWindow.refuse(Duration.ofMillis(decided.get(1).toLong()));
+    }
+
+    @Override
+    public int deleteExpired(Instant expiredBefore, int batchSize) {
+        // Nothing to do: every key carries its own expiry (a confirmation's is its expiry plus the retention, a send
+        // window's is its end), and Redis deletes expired keys itself.
+        return 0;
+    }
+
+    private boolean applied(LuaScript script, String key, String... args) {
+        return call(redis -> script.run(redis, key, args)).toInteger() == 1;
+    }
+
+    /** Runs Redis commands, turning a failure to reach Redis into {@link StoreUnavailableException}. */
+    private <T> T call(Function<RedisDataSource, T> commands) {
+        RedisDataSource ready = dataSource();
+        try {
+            return commands.apply(ready);
+        } catch (RuntimeException e) {
+            Optional<String> reply = LuaScript.errorReply(e);
+            String code = reply.map(text -> text.split(" ", 2)[0]).orElse(null);
+            if (code == null || UNAVAILABLE_REPLIES.contains(code)) {
+                // Named by kind only, so that the message never carries a host, a user or a command's arguments.
+                throw new StoreUnavailableException("Redis is unavailable to the two-factor store ("
+                        + (code != null ? code : rootCause(e).getClass().getSimpleName()) + ")", e);
+            }
+            throw new IllegalStateException("Redis refused a command of the two-factor store (" + code + ")", e);
+        }
+    }
+
+    private RedisDataSource dataSource() {
+        RedisDataSource ready = dataSource;
+        if (ready == null) {
+            String needs = "quarkus.two-factor.store=redis needs the default Redis client";
+            if (!redisInstance.isResolvable()) {
+                throw new ConfigurationException(needs + ": set quarkus.redis.hosts");
+            }
+            ActiveResult active = redisInstance.getHandle().getBean().checkActive();
+            if (!active.value()) {
+                throw new ConfigurationException(needs + ", which is inactive: " + active.inactiveReason());
+            }
+            ready = redisInstance.get();
+            dataSource = ready;
+        }
+        return ready;
+    }
+
+    private String confirmationKey(UUID id) {
+        return prefix + "c:" + id;
+    }
+
+    private static void addField(List<String> args, String field, String value) {
+        if (value != null) {
+            args.add(field);
+            args.add(value);
+        }
+    }
+
+    private static String millis(Instant instant) {
+        return instant == null ? null : Long.toString(instant.toEpochMilli());
+    }
+
+    private static Instant instant(String millis) {
+        return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private String writeMeta(Map<String, String> meta) {
+        try {
+            return json.writeValueAsString(meta);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("meta cannot be written as JSON", e);
+        }
+    }
+
+    private Map<String, String> readMeta(String meta) {
+        try {
+            return json.readValue(meta, META_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored meta is not a JSON object of strings", e);
+        }
+    }
+}
