@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.runtime.sender.twilio.TwilioSenderBackend;
 import io.quarkiverse.twofactor.spi.SenderSettings;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -122,6 +124,7 @@ class TwilioSettingsTest {
     private static void validate(Map<String, String> settings) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(TwoFactorConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(settings, "test", 100))
                 .build();
         new TwilioSenderBackend(config.getConfigMapping(TwoFactorConfig.class))

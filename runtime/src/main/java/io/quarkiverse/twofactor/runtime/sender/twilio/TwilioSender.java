@@ -68,8 +68,8 @@ final class TwilioSender {
      */
     void checkRecipient(String recipient) {
         if (!PhoneNumbers.isE164(recipient)) {
-            throw new InvalidRecipientException("Sender '" + key
-                    + "' delivers to phone numbers in E.164 form: a plus, the country code and the number, digits only");
+            throw new InvalidRecipientException("Sender '" + key + "' delivers to phone numbers in E.164 form: "
+                    + "a plus, the country code and the number, digits only");
         }
         if (!allowedCountryCodes.isEmpty() && allowedCountryCodes.stream().noneMatch(recipient::startsWith)) {
             throw new InvalidRecipientException("Sender '" + key + "' does not deliver to this country; allowed "

@@ -102,7 +102,8 @@ public class TwilioSenderBackend implements SenderBackend {
             return new DeliveryException(Kind.RECIPIENT_REJECTED,
                     "Sender '" + key + "': Twilio refused the recipient (" + answer + ")");
         }
-        return new DeliveryException(Kind.PERMANENT, "Sender '" + key + "': Twilio refused the message (" + answer + ")");
+        return new DeliveryException(Kind.PERMANENT,
+                "Sender '" + key + "': Twilio refused the message (" + answer + ")");
     }
 
     private TwilioSender sender(SenderSettings settings) {
