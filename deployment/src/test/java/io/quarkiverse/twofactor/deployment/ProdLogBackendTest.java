@@ -12,8 +12,8 @@ class ProdLogBackendTest {
 
     @RegisterExtension
     static final QuarkusProdModeTest app = TestApps.prodApp("log-backend-in-prod")
-            .withEmptyApplication()
-            .overrideConfigKey("quarkus.two-factor.code.hash-key", ProdAppTest.HASH_KEY)
+            .withApplicationRoot(jar -> jar.addClasses(ExitAfterStartup.class))
+            .overrideConfigKey("quarkus.two-factor.code.hash-key", TestApps.PROD_HASH_KEY)
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", "log")
             .setRun(true)
             .setExpectExit(true);

@@ -12,7 +12,7 @@ class ProdMissingHashKeyTest {
 
     @RegisterExtension
     static final QuarkusProdModeTest app = TestApps.prodApp("missing-hash-key")
-            .withEmptyApplication()
+            .withApplicationRoot(jar -> jar.addClasses(ExitAfterStartup.class))
             .setRun(true)
             .setExpectExit(true);
 

@@ -20,6 +20,9 @@ final class TestApps {
     /** The test resource that gives each test application its datasource. */
     static final String H2_CONFIG = "h2-datasource.properties";
 
+    /** A hash key long enough for production: 40 characters. */
+    static final String PROD_HASH_KEY = "prod-mode-test-key-0123456789abcdefghijk";
+
     private TestApps() {
     }
 

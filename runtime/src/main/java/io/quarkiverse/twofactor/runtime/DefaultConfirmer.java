@@ -92,9 +92,15 @@ public class DefaultConfirmer implements Confirmer {
             return result(Outcome.CONFIRMED, store.find(id), now);
         }
         if (!matches) {
-            store.countWrongAttempt(id, config.maxAttempts(), now);
+            int attempts = store.countWrongAttempt(id, config.maxAttempts(), now);
+            if (attempts > 0) {
+                // The count this call made decides its answer, whatever concurrent calls did since.
+                ConfirmationState state = view(store.find(id).orElseThrow(), now);
+                return attempts >= config.maxAttempts() ? new ConfirmResult(Outcome.ATTEMPTS_EXHAUSTED, state, 0)
+                        : new ConfirmResult(Outcome.WRONG_CODE, state, config.maxAttempts() - attempts);
+            }
         }
-        // Whatever happened in between (our attempt, a concurrent confirm, a resend), the row now says why.
+        // Nothing was counted or confirmed: a concurrent call changed the confirmation, which now says why.
         Optional<StoredConfirmation> after = store.find(id);
         Outcome outcome = refusal(after, now);
         return result(outcome == null ? Outcome.WRONG_CODE : outcome, after, now);

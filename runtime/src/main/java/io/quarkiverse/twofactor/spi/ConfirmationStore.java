@@ -33,8 +33,10 @@ public interface ConfirmationStore {
     /**
      * Pending, {@code expiresAt} after {@code now} and fewer than {@code maxAttempts} attempts: counts one more
      * attempt, and becomes failed when the count reaches {@code maxAttempts}.
+     *
+     * @return the count this call produced, so concurrent callers each learn their own; 0 when nothing was counted
      */
-    boolean countWrongAttempt(UUID id, int maxAttempts, Instant now);
+    int countWrongAttempt(UUID id, int maxAttempts, Instant now);
 
     /** Confirmed and {@code expiresAt} after {@code now}: becomes used at {@code now}. */
     boolean use(UUID id, Instant now);

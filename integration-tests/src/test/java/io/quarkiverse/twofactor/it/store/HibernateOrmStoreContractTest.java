@@ -3,7 +3,7 @@ package io.quarkiverse.twofactor.it.store;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class HibernateOrmStoreTest extends StoreContractSuite {
+class HibernateOrmStoreContractTest extends StoreContractSuite {
 
     @Override
     protected String expectedStore() {

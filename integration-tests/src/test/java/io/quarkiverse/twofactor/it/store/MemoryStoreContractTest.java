@@ -7,8 +7,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
-@TestProfile(MemoryStoreTest.MemoryStore.class)
-class MemoryStoreTest extends StoreContractSuite {
+@TestProfile(MemoryStoreContractTest.MemoryStore.class)
+class MemoryStoreContractTest extends StoreContractSuite {
 
     public static class MemoryStore implements QuarkusTestProfile {
         @Override

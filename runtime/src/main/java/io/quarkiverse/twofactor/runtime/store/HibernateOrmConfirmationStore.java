@@ -82,13 +82,20 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     @Override
     @Transactional
-    public boolean countWrongAttempt(UUID id, int maxAttempts, Instant now) {
+    public int countWrongAttempt(UUID id, int maxAttempts, Instant now) {
         // status is assigned before attempts so that it reads the old count on every database.
-        return ConfirmationEntity.update("status = case when attempts + 1 >= :max then :failed else status end,"
+        int counted = ConfirmationEntity.update("status = case when attempts + 1 >= :max then :failed else status end,"
                 + " attempts = attempts + 1"
                 + " where id = :id and status = :pending and attempts < :max and expiresAt > :now",
                 Parameters.with("max", maxAttempts).and("failed", Status.FAILED).and("id", id)
-                        .and("pending", Status.PENDING).and("now", now)) == 1;
+                        .and("pending", Status.PENDING).and("now", now));
+        if (counted == 0) {
+            return 0;
+        }
+        // The update locked the row until this transaction ends, so the count read here is the one it wrote.
+        return ConfirmationEntity.getEntityManager()
+                .createQuery("select c.attempts from TwoFactorConfirmation c where c.id = :id", Integer.class)
+                .setParameter("id", id).getSingleResult();
     }
 
     @Override

@@ -61,33 +61,36 @@ public class MemoryConfirmationStore implements ConfirmationStore {
     public boolean confirm(UUID id, String codeHash, int maxAttempts, Instant now) {
         return transition(id,
                 c -> isLivePending(c, now) && c.attempts() < maxAttempts && c.codeHash().equals(codeHash),
-                c -> copy(c, Status.CONFIRMED, c.codeHash(), c.attempts(), c.expiresAt(), c.lastSentAt(), now, null));
+                c -> copy(c, Status.CONFIRMED, c.codeHash(), c.attempts(), c.expiresAt(), c.lastSentAt(), now,
+                        null)) != null;
     }
 
     @Override
-    public boolean countWrongAttempt(UUID id, int maxAttempts, Instant now) {
-        return transition(id, c -> isLivePending(c, now) && c.attempts() < maxAttempts,
+    public int countWrongAttempt(UUID id, int maxAttempts, Instant now) {
+        StoredConfirmation counted = transition(id, c -> isLivePending(c, now) && c.attempts() < maxAttempts,
                 c -> copy(c, c.attempts() + 1 >= maxAttempts ? Status.FAILED : Status.PENDING, c.codeHash(),
                         c.attempts() + 1, c.expiresAt(), c.lastSentAt(), null, null));
+        return counted == null ? 0 : counted.attempts();
     }
 
     @Override
     public boolean use(UUID id, Instant now) {
         return transition(id, c -> c.status() == Status.CONFIRMED && c.expiresAt().isAfter(now),
                 c -> copy(c, Status.USED, c.codeHash(), c.attempts(), c.expiresAt(), c.lastSentAt(), c.confirmedAt(),
-                        now));
+                        now)) != null;
     }
 
     @Override
     public boolean replaceCode(UUID id, String codeHash, Instant sentNoLaterThan, Instant newExpiresAt, Instant now) {
         return transition(id, c -> isLivePending(c, now) && !c.lastSentAt().isAfter(sentNoLaterThan),
-                c -> copy(c, Status.PENDING, codeHash, c.attempts(), newExpiresAt, now, null, null));
+                c -> copy(c, Status.PENDING, codeHash, c.attempts(), newExpiresAt, now, null, null)) != null;
     }
 
     @Override
     public boolean fail(UUID id) {
         return transition(id, c -> c.status() == Status.PENDING,
-                c -> copy(c, Status.FAILED, c.codeHash(), c.attempts(), c.expiresAt(), c.lastSentAt(), null, null));
+                c -> copy(c, Status.FAILED, c.codeHash(), c.attempts(), c.expiresAt(), c.lastSentAt(), null,
+                        null)) != null;
     }
 
     @Override
@@ -128,14 +131,18 @@ public class MemoryConfirmationStore implements ConfirmationStore {
         }
     }
 
-    private boolean transition(UUID id, Predicate<StoredConfirmation> condition,
+    /** Applies the change when the condition holds, atomically for this id; returns the changed confirmation or null. */
+    private StoredConfirmation transition(UUID id, Predicate<StoredConfirmation> condition,
             UnaryOperator<StoredConfirmation> change) {
-        boolean[] applied = new boolean[1];
+        StoredConfirmation[] changed = new StoredConfirmation[1];
         confirmations.computeIfPresent(id, (key, current) -> {
-            applied[0] = condition.test(current);
-            return applied[0] ? change.apply(current) : current;
+            if (!condition.test(current)) {
+                return current;
+            }
+            changed[0] = change.apply(current);
+            return changed[0];
         });
-        return applied[0];
+        return changed[0];
     }
 
     private static boolean isLivePending(StoredConfirmation c, Instant now) {

@@ -36,10 +36,11 @@ final class ConfirmationScripts {
             if c[1] ~= 'PENDING' or tonumber(c[2]) <= tonumber(ARGV[2]) or tonumber(c[3]) >= max then
               return 0
             end
-            if redis.call('HINCRBY', KEYS[1], 'attempts', 1) >= max then
+            local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+            if attempts >= max then
               redis.call('HSET', KEYS[1], 'status', 'FAILED')
             end
-            return 1
+            return attempts
             """);
 
     /** ARGV: now. */

@@ -125,9 +125,9 @@ public class RedisConfirmationStore implements ConfirmationStore {
     }
 
     @Override
-    public boolean countWrongAttempt(UUID id, int maxAttempts, Instant now) {
-        return applied(ConfirmationScripts.COUNT_WRONG_ATTEMPT, confirmationKey(id), Integer.toString(maxAttempts),
-                millis(now));
+    public int countWrongAttempt(UUID id, int maxAttempts, Instant now) {
+        return call(redis -> ConfirmationScripts.COUNT_WRONG_ATTEMPT.run(redis, confirmationKey(id),
+                Integer.toString(maxAttempts), millis(now))).toInteger();
     }
 
     @Override
