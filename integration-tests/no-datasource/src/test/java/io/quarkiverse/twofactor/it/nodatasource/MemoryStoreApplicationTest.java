@@ -21,6 +21,11 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class MemoryStoreApplicationTest {
 
+    /** The store this application is expected to run on. */
+    protected String expectedStore() {
+        return "memory";
+    }
+
     @Inject
     StoreSelector stores;
 
@@ -31,8 +36,8 @@ class MemoryStoreApplicationTest {
     Confirmer confirmer;
 
     @Test
-    void theMemoryStoreIsChosenWhenThereIsNoHibernateOrm() {
-        assertEquals("memory", stores.selected().name());
+    void theConfiguredStoreRunsWithoutHibernateOrm() {
+        assertEquals(expectedStore(), stores.selected().name());
         assertThrows(ClassNotFoundException.class,
                 () -> Class.forName("org.hibernate.Session", false, Thread.currentThread().getContextClassLoader()));
     }
