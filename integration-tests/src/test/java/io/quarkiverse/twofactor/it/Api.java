@@ -9,53 +9,53 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** The REST calls the tests make, over real HTTP. */
-final class Api {
+public final class Api {
 
-    static final String PROBLEM = "application/problem+json";
+    public static final String PROBLEM = "application/problem+json";
 
     private Api() {
     }
 
-    static ValidatableResponse requestConfirmation(Object body) {
+    public static ValidatableResponse requestConfirmation(Object body) {
         return given().contentType(ContentType.JSON).body(body).post("/two-factor/request-confirmation").then();
     }
 
-    static ValidatableResponse confirm(Object body) {
+    public static ValidatableResponse confirm(Object body) {
         return given().contentType(ContentType.JSON).body(body).post("/two-factor/confirm").then();
     }
 
-    static ValidatableResponse confirm(String id, String code) {
+    public static ValidatableResponse confirm(String id, String code) {
         return confirm(Map.of("id", id, "code", code));
     }
 
-    static ValidatableResponse check(String id) {
+    public static ValidatableResponse check(String id) {
         return given().get("/two-factor/confirmations/{id}", id).then();
     }
 
-    static ValidatableResponse resend(String id) {
+    public static ValidatableResponse resend(String id) {
         return given().contentType(ContentType.JSON).body(Map.of("id", id)).post("/two-factor/resend").then();
     }
 
     /** Requests a code for a fresh recipient through the default sender and returns the confirmation id. */
-    static String requestFor(String recipient) {
+    public static String requestFor(String recipient) {
         return requestConfirmation(Map.of("recipient", recipient)).statusCode(201).extract().path("id");
     }
 
     /** The code the demo inbox last received for the recipient. */
-    static String deliveredCode(String recipient) {
+    public static String deliveredCode(String recipient) {
         return given().get("/demo/inbox/{recipient}", recipient).then().statusCode(200).extract().asString();
     }
 
-    static ValidatableResponse protectedAction(String id) {
+    public static ValidatableResponse protectedAction(String id) {
         return given().post("/demo/protected-action/{id}", id).then();
     }
 
-    static String freshRecipient() {
+    public static String freshRecipient() {
         return "user-" + UUID.randomUUID() + "@example.com";
     }
 
     /** A code of the right shape that is not the delivered one. */
-    static String wrongCode(String code) {
+    public static String wrongCode(String code) {
         char first = code.charAt(0) == '0' ? '1' : '0';
         return first + code.substring(1);
     }
