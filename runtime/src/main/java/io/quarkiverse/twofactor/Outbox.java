@@ -10,11 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
+import io.quarkiverse.twofactor.runtime.LaunchModeGate;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.spi.Delivery;
-import io.quarkus.runtime.LaunchMode;
 
 /**
  * Deliveries kept in memory, per sender, for an application's own tests. With
@@ -32,19 +30,13 @@ import io.quarkus.runtime.LaunchMode;
 public class Outbox {
 
     private static final int KEPT_PER_SENDER = 1000;
-    private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     private final boolean enabled;
     private final Map<String, Deque<Delivery>> bySender = new ConcurrentHashMap<>();
 
     @Inject
     Outbox(TwoFactorConfig config) {
-        boolean requested = config.outbox().enabled();
-        boolean allowed = LaunchMode.current().isDevOrTest();
-        if (requested && !allowed) {
-            LOG.warn("quarkus.two-factor.outbox.enabled is ignored outside dev and test launch modes");
-        }
-        this.enabled = requested && allowed;
+        this.enabled = LaunchModeGate.devOrTestOnly(config.outbox().enabled(), "quarkus.two-factor.outbox.enabled");
     }
 
     /** Whether deliveries are kept here instead of being sent. */

@@ -2,14 +2,8 @@ package io.quarkiverse.twofactor.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -35,7 +29,7 @@ class ConcurrencyTest {
         NewConfirmation made = confirmer.make(Map.of());
         assertEquals(ConfirmResult.Outcome.CONFIRMED, confirmer.confirm(made.state().id(), made.code()).outcome());
 
-        List<Boolean> results = all(() -> confirmer.use(made.state().id()));
+        List<Boolean> results = Concurrently.run(CALLERS, caller -> confirmer.use(made.state().id()));
 
         assertEquals(1, results.stream().filter(used -> used).count());
         assertEquals(Status.USED, confirmer.check(made.state().id()).orElseThrow().status());
@@ -46,7 +40,8 @@ class ConcurrencyTest {
         NewConfirmation made = confirmer.make(Map.of());
         String wrong = Api.wrongCode(made.code());
 
-        List<ConfirmResult> results = all(() -> confirmer.confirm(made.state().id(), wrong));
+        List<ConfirmResult> results = Concurrently.run(CALLERS,
+                caller -> confirmer.confirm(made.state().id(), wrong));
 
         assertEquals(5, confirmer.check(made.state().id()).orElseThrow().attempts());
         assertEquals(0, results.stream().filter(r -> r.outcome() == ConfirmResult.Outcome.CONFIRMED).count());
@@ -59,32 +54,10 @@ class ConcurrencyTest {
     void twoHundredConcurrentRightCodesConfirmOnce() throws Exception {
         NewConfirmation made = confirmer.make(Map.of());
 
-        List<ConfirmResult> results = all(() -> confirmer.confirm(made.state().id(), made.code()));
+        List<ConfirmResult> results = Concurrently.run(CALLERS,
+                caller -> confirmer.confirm(made.state().id(), made.code()));
 
         assertEquals(1, results.stream().filter(r -> r.outcome() == ConfirmResult.Outcome.CONFIRMED).count());
         assertEquals(CALLERS - 1, results.stream().filter(r -> r.outcome() == ConfirmResult.Outcome.NOT_PENDING).count());
-    }
-
-    /** Runs the call from {@link #CALLERS} threads released together, and returns every result. */
-    private static <T> List<T> all(Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.quarkiverse.twofactor.runtime;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +32,14 @@ public class SenderRegistry {
     @Inject
     SenderRegistry(TwoFactorConfig config, @All List<SenderBackend> backends, Outbox outbox,
             @ConfigProperty(name = "quarkus.application.name") Optional<String> appName) {
-        Map<String, SenderBackend> backendsByName = byName(backends);
+        Map<String, SenderBackend> backendsByName = UniqueNames.index(backends, SenderBackend::name, "sender backends");
         config.senders().forEach((key, sender) -> {
             SenderSettings settings = new SenderSettings(key, sender.backend(), sender.verboseName(), sender.options());
             SenderBackend backend = backendsByName.get(sender.backend());
             if (backend == null) {
                 throw new ConfigurationException(settings.property("backend") + " names the backend '"
                         + sender.backend() + "', which does not exist. Known backends: "
-                        + String.join(", ", new TreeMap<>(backendsByName).keySet()));
+                        + String.join(", ", backendsByName.keySet()));
             }
             senders.put(key, new ConfiguredSender(settings, sender, backend, appName.orElse("application"), outbox));
         });
@@ -59,17 +58,5 @@ public class SenderRegistry {
             throw new UnknownSenderException(wanted);
         }
         return sender;
-    }
-
-    private static Map<String, SenderBackend> byName(List<SenderBackend> backends) {
-        Map<String, SenderBackend> byName = new HashMap<>();
-        for (SenderBackend backend : backends) {
-            SenderBackend clash = byName.put(backend.name(), backend);
-            if (clash != null) {
-                throw new ConfigurationException("Two sender backends share the name '" + backend.name() + "': "
-                        + clash.getClass().getName() + " and " + backend.getClass().getName());
-            }
-        }
-        return byName;
     }
 }

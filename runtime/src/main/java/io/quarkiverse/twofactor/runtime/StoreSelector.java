@@ -2,7 +2,6 @@ package io.quarkiverse.twofactor.runtime;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -31,14 +30,8 @@ public class StoreSelector {
 
     @Inject
     StoreSelector(TwoFactorConfig config, @All List<ConfirmationStore> stores) {
-        Map<String, ConfirmationStore> byName = new TreeMap<>();
-        for (ConfirmationStore store : stores) {
-            ConfirmationStore clash = byName.put(store.name(), store);
-            if (clash != null) {
-                throw new ConfigurationException("Two confirmation stores share the name '" + store.name() + "': "
-                        + clash.getClass().getName() + " and " + store.getClass().getName());
-            }
-        }
+        Map<String, ConfirmationStore> byName = UniqueNames.index(stores, ConfirmationStore::name,
+                "confirmation stores");
         String name = config.store().orElse(byName.containsKey("hibernate-orm") ? "hibernate-orm" : "memory");
         selected = byName.get(name);
         if (selected == null) {

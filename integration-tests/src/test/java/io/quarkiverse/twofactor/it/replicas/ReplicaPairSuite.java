@@ -3,22 +3,18 @@ package io.quarkiverse.twofactor.it.replicas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import io.quarkiverse.twofactor.it.Concurrently;
 
 /**
  * Two packaged applications sharing one store, driven concurrently: the one-time use, the attempt count and the
@@ -123,26 +119,6 @@ abstract class ReplicaPairSuite {
 
     /** Half the callers on each replica, released together. */
     private <T> List<T> fromBoth(Call<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                Replica replica = i % 2 == 0 ? first : second;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.on(replica);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.run(CALLERS, caller -> call.on(caller % 2 == 0 ? first : second));
     }
 }

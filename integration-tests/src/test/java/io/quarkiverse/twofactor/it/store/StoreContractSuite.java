@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.twofactor.Status;
+import io.quarkiverse.twofactor.it.Concurrently;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.SendWindow;
@@ -142,14 +137,14 @@ public abstract class StoreContractSuite {
     void concurrentUsesSucceedExactlyOnce() throws Exception {
         StoredConfirmation made = pending(now.plusSeconds(600));
         store.confirm(made.id(), HASH, MAX, now);
-        List<Boolean> results = concurrently(100, () -> store.use(made.id(), now));
+        List<Boolean> results = Concurrently.run(100, caller -> store.use(made.id(), now));
         assertEquals(1, results.stream().filter(used -> used).count());
     }
 
     @Test
     void concurrentWrongAttemptsNeverPassTheMaximum() throws Exception {
         StoredConfirmation made = pending(now.plusSeconds(600));
-        List<Integer> results = concurrently(100, () -> store.countWrongAttempt(made.id(), MAX, now));
+        List<Integer> results = Concurrently.run(100, caller -> store.countWrongAttempt(made.id(), MAX, now));
         // Each count from 1 to the maximum is reported to exactly one caller; everyone else counted nothing.
         assertEquals(List.of(1, 2, 3, 4, 5), results.stream().filter(count -> count > 0).sorted().toList());
         assertEquals(MAX, store.find(made.id()).orElseThrow().attempts());
@@ -158,8 +153,8 @@ public abstract class StoreContractSuite {
     @Test
     void concurrentSendsToANewRecipientStopAtTheLimit() throws Exception {
         String recipient = UUID.randomUUID().toString();
-        List<SendWindow> results = concurrently(50,
-                () -> store.countSend(recipient, 5, Duration.ofMinutes(10), now));
+        List<SendWindow> results = Concurrently.run(50,
+                caller -> store.countSend(recipient, 5, Duration.ofMinutes(10), now));
         assertEquals(5, results.stream().filter(SendWindow::allowed).count());
     }
 
@@ -181,27 +176,5 @@ public abstract class StoreContractSuite {
                 "someone@example.com", Map.of("user", "alice"), HASH, 0, created, expiresAt, created, null, null);
         store.create(made);
         return made;
-    }
-
-    private static <T> List<T> concurrently(int callers, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -3,10 +3,8 @@ package io.quarkiverse.twofactor.runtime.rest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
+import io.quarkiverse.twofactor.runtime.LaunchModeGate;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -17,18 +15,12 @@ import io.quarkus.runtime.Startup;
 @Startup
 public class DebugCodeResponse {
 
-    private static final Logger LOG = Logger.getLogger(DebugCodeResponse.class);
-
     private final boolean enabled;
 
     @Inject
     DebugCodeResponse(TwoFactorConfig config) {
-        boolean requested = config.debugCodeResponse();
-        boolean allowed = LaunchMode.current().isDevOrTest();
-        if (requested && !allowed) {
-            LOG.warn("quarkus.two-factor.debug-code-response is ignored outside dev and test launch modes");
-        }
-        this.enabled = requested && allowed;
+        this.enabled = LaunchModeGate.devOrTestOnly(config.debugCodeResponse(),
+                "quarkus.two-factor.debug-code-response");
     }
 
     public boolean enabled() {

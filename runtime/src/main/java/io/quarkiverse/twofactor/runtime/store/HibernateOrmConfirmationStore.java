@@ -7,14 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
@@ -31,15 +27,6 @@ import io.quarkus.panache.common.Parameters;
 @Singleton
 public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
-    private static final TypeReference<Map<String, String>> META_TYPE = new TypeReference<>() {
-    };
-
-    private final ObjectMapper json;
-
-    @Inject
-    HibernateOrmConfirmationStore(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     public String name() {
@@ -54,7 +41,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
         entity.status = confirmation.status();
         entity.sender = confirmation.sender();
         entity.recipient = confirmation.recipient();
-        entity.meta = writeMeta(confirmation.meta());
+        entity.meta = MetaJson.write(confirmation.meta());
         entity.codeHash = confirmation.codeHash();
         entity.attempts = confirmation.attempts();
         entity.createdAt = confirmation.createdAt();
@@ -187,24 +174,8 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     }
 
     private StoredConfirmation toStored(ConfirmationEntity entity) {
-        return new StoredConfirmation(entity.id, entity.status, entity.sender, entity.recipient, readMeta(entity.meta),
+        return new StoredConfirmation(entity.id, entity.status, entity.sender, entity.recipient, MetaJson.read(entity.meta),
                 entity.codeHash, entity.attempts, entity.createdAt, entity.expiresAt, entity.lastSentAt,
                 entity.confirmedAt, entity.usedAt);
-    }
-
-    private String writeMeta(Map<String, String> meta) {
-        try {
-            return json.writeValueAsString(meta);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("meta cannot be written as JSON", e);
-        }
-    }
-
-    private Map<String, String> readMeta(String meta) {
-        try {
-            return json.readValue(meta, META_TYPE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The stored meta is not a JSON object of strings", e);
-        }
     }
 }

@@ -13,12 +13,10 @@ import java.util.function.Function;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
+import io.quarkiverse.twofactor.runtime.store.MetaJson;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoreUnavailableException;
@@ -40,8 +38,6 @@ import io.vertx.mutiny.redis.client.Response;
 public class RedisConfirmationStore implements ConfirmationStore {
 
     static final String NAME = "redis";
-    private static final TypeReference<Map<String, String>> META_TYPE = new TypeReference<>() {
-    };
     /**
      * Errors that mean Redis cannot serve now rather than that the command is wrong: the server's, and the client's own
      * {@code CONNECTION_CLOSED} for a connection lost while a command was under way.
@@ -62,17 +58,15 @@ public class RedisConfirmationStore implements ConfirmationStore {
     private static final String USED_AT = "usedAt";
 
     private final InjectableInstance<RedisDataSource> redisInstance;
-    private final ObjectMapper json;
     private final String prefix;
     private final Duration retention;
     private volatile RedisDataSource dataSource;
 
     @Inject
-    RedisConfirmationStore(InjectableInstance<RedisDataSource> redis, ObjectMapper json, TwoFactorConfig config) {
+    RedisConfirmationStore(InjectableInstance<RedisDataSource> redis, TwoFactorConfig config) {
         // Looked up rather than injected: every store bean is made at startup, and an application that has the Redis
         // client without configuring its default client must still start when it keeps confirmations elsewhere.
         this.redisInstance = redis;
-        this.json = json;
         this.prefix = config.redis().keyPrefix();
         this.retention = config.cleanup().retention();
         if (config.store().filter(NAME::equals).isPresent()) {
@@ -92,7 +86,7 @@ public class RedisConfirmationStore implements ConfirmationStore {
         addField(args, STATUS, c.status().name());
         addField(args, SENDER, c.sender());
         addField(args, RECIPIENT, c.recipient());
-        addField(args, META, writeMeta(c.meta()));
+        addField(args, META, MetaJson.write(c.meta()));
         addField(args, CODE_HASH, c.codeHash());
         addField(args, ATTEMPTS, Integer.toString(c.attempts()));
         addField(args, CREATED_AT, millis(c.createdAt()));
@@ -112,7 +106,7 @@ public class RedisConfirmationStore implements ConfirmationStore {
             return Optional.empty();
         }
         return Optional.of(new StoredConfirmation(id, Status.valueOf(fields.get(STATUS)), fields.get(SENDER),
-                fields.get(RECIPIENT), readMeta(fields.get(META)), fields.get(CODE_HASH),
+                fields.get(RECIPIENT), MetaJson.read(fields.get(META)), fields.get(CODE_HASH),
                 Integer.parseInt(fields.get(ATTEMPTS)), instant(fields.get(CREATED_AT)),
                 instant(fields.get(EXPIRES_AT)), instant(fields.get(LAST_SENT_AT)), instant(fields.get(CONFIRMED_AT)),
                 instant(fields.get(USED_AT))));
@@ -225,21 +219,5 @@ public class RedisConfirmationStore implements ConfirmationStore {
             root = root.getCause();
         }
         return root;
-    }
-
-    private String writeMeta(Map<String, String> meta) {
-        try {
-            return json.writeValueAsString(meta);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("meta cannot be written as JSON", e);
-        }
-    }
-
-    private Map<String, String> readMeta(String meta) {
-        try {
-            return json.readValue(meta, META_TYPE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The stored meta is not a JSON object of strings", e);
-        }
     }
 }
