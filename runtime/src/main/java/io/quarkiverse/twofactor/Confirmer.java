@@ -31,6 +31,7 @@ public interface Confirmer {
      * @return the state and the plain code
      * @throws UnknownSenderException when no sender has that key
      * @throws InvalidRecipientException when the sender can never deliver to that recipient
+     * @throws TooManySendsException when the recipient reached the send limit; nothing was made or sent
      * @throws SenderFailedException when delivery failed; the confirmation is left {@link Status#FAILED}
      */
     NewConfirmation request(String senderKey, String recipient, Map<String, String> meta);
@@ -60,6 +61,7 @@ public interface Confirmer {
      * Sends a new code for a pending confirmation through the sender it was made with. The old code stops working;
      * wrong attempts keep counting; the expiry time starts again.
      *
+     * @throws TooManySendsException when the recipient reached the send limit; nothing was sent
      * @throws SenderFailedException when delivery failed; the confirmation is left {@link Status#FAILED}
      */
     ResendResult resend(UUID id);

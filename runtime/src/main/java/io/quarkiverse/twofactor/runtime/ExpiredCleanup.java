@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduler;
 
 /**
@@ -29,6 +30,17 @@ public class ExpiredCleanup {
     ExpiredCleanup(StoreSelector stores, TwoFactorConfig config) {
         this.store = stores.selected();
         this.config = config.cleanup();
+        if (this.config.batchSize() < 1) {
+            throw new ConfigurationException("quarkus.two-factor.cleanup.batch-size must be at least 1");
+        }
+        if (this.config.retention().isNegative()) {
+            throw new ConfigurationException("quarkus.two-factor.cleanup.retention must not be negative");
+        }
+        // Send windows are deleted with the confirmations: a shorter retention would reset the limit early.
+        if (this.config.retention().compareTo(config.limits().window()) < 0) {
+            throw new ConfigurationException("quarkus.two-factor.cleanup.retention must be at least"
+                    + " quarkus.two-factor.limits.window, or send limits would be forgotten before their window ends");
+        }
     }
 
     void schedule(@Observes StartupEvent started, Scheduler scheduler) {
