@@ -1,6 +1,9 @@
 package io.quarkiverse.twofactor.runtime.rest;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,8 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A request body read strictly: JSON media type, at most 16 KiB, one object, no duplicated keys, shallow nesting.
- * Each field is then read with its expected type, and anything else is a 400 that names the field.
+ * A request body read strictly: JSON media type, at most 16 KiB, UTF-8 (RFC 8259), one object, no duplicated keys,
+ * shallow nesting. Each field is then read with its expected type, and anything else is a 400 that names the field.
+ * Text fields must be Unicode text: an escaped lone surrogate is refused like an invalid UTF-8 byte.
  */
 final class JsonBody {
 
@@ -44,9 +48,16 @@ final class JsonBody {
         if (body.length > MAX_BYTES) {
             throw ProblemException.badRequest("The body must be at most " + MAX_BYTES + " bytes");
         }
+        String text;
+        try {
+            // Strictly: Jackson alone would take overlong forms, code points past U+10FFFF, and UTF-16 or UTF-32 bodies.
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("The body is not valid UTF-8");
+        }
         JsonNode root;
         try {
-            root = READER.readTree(body);
+            root = READER.readTree(text);
         } catch (IOException e) {
             throw ProblemException.badRequest("The body is not well-formed JSON");
         }
@@ -74,6 +85,9 @@ final class JsonBody {
         if (!node.isTextual()) {
             throw ProblemException.badRequest("'" + name + "' must be a string");
         }
+        if (!isUnicode(node.textValue())) {
+            throw ProblemException.badRequest("'" + name + "' must be Unicode text, without lone surrogates");
+        }
         return node.textValue();
     }
 
@@ -93,8 +107,15 @@ final class JsonBody {
             throw ProblemException.badRequest("'" + name + "' must be a JSON object");
         }
         node.fields().forEachRemaining(entry -> {
+            if (!isUnicode(entry.getKey())) {
+                throw ProblemException.badRequest("The keys of '" + name + "' must be Unicode text, without lone surrogates");
+            }
             if (!entry.getValue().isTextual()) {
                 throw ProblemException.badRequest("'" + name + "." + entry.getKey() + "' must be a string");
+            }
+            if (!isUnicode(entry.getValue().textValue())) {
+                throw ProblemException.badRequest("'" + name + "." + entry.getKey()
+                        + "' must be Unicode text, without lone surrogates");
             }
             map.put(entry.getKey(), entry.getValue().textValue());
         });
@@ -107,6 +128,10 @@ final class JsonBody {
             throw ProblemException.badRequest("A confirmation id must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
         }
         return UUID.fromString(text);
+    }
+
+    private static boolean isUnicode(String text) {
+        return text.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE);
     }
 
     private static boolean isJson(String contentType) {
