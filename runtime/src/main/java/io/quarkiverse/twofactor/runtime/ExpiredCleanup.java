@@ -36,11 +36,6 @@ public class ExpiredCleanup {
         if (this.config.retention().isNegative()) {
             throw new ConfigurationException("quarkus.two-factor.cleanup.retention must not be negative");
         }
-        // Send windows are deleted with the confirmations: a shorter retention would reset the limit early.
-        if (this.config.retention().compareTo(config.limits().window()) < 0) {
-            throw new ConfigurationException("quarkus.two-factor.cleanup.retention must be at least"
-                    + " quarkus.two-factor.limits.window, or send limits would be forgotten before their window ends");
-        }
     }
 
     void schedule(@Observes StartupEvent started, Scheduler scheduler) {
