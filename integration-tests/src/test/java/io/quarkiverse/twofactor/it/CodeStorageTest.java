@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,11 +36,7 @@ class CodeStorageTest {
 
         assertFalse(row.codeHash.contains(made.code()));
         assertFalse(row.meta.contains(made.code()) && !made.code().equals("alice"));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(hashKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = HexFormat.of().formatHex(
-                mac.doFinal((made.state().id() + ":" + made.code()).getBytes(StandardCharsets.UTF_8)));
-        assertEquals(expected, row.codeHash);
+        assertEquals(CodeHmac.of(hashKey, made.state().id(), made.code()), row.codeHash);
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JavaType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -37,13 +38,18 @@ public class ConfirmationEntity extends PanacheEntityBase {
     @Column(length = 64)
     public String sender;
 
+    /** Personal data (a phone number or an address), kept out of Hibernate's logs like the code hash. */
+    @JavaType(SecretStringJavaType.class)
     @Column(length = 320)
     public String recipient;
 
-    /** The application's meta as a JSON object of strings. */
+    /** The application's meta as a JSON object of strings; it may name the user, so it stays out of the logs too. */
+    @JavaType(SecretStringJavaType.class)
     @Column(nullable = false, length = 16384)
     public String meta;
 
+    /** Kept out of Hibernate's logs, which would otherwise print it at every flush with logging at DEBUG. */
+    @JavaType(SecretStringJavaType.class)
     @Column(name = "code_hash", nullable = false, length = 64)
     public String codeHash;
 
