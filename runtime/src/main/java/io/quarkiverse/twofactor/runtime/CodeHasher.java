@@ -34,7 +34,8 @@ public class CodeHasher {
     private static final String ALGORITHM = "HmacSHA256";
     private static final Logger LOG = Logger.getLogger(CodeHasher.class);
 
-    private final SecretKeySpec key;
+    /** One initialised MAC per thread: looking up and keying a MAC costs more than hashing a code with it. */
+    private final ThreadLocal<Mac> macs;
 
     @Inject
     CodeHasher(TwoFactorConfig config) {
@@ -42,7 +43,8 @@ public class CodeHasher {
     }
 
     CodeHasher(Optional<String> configuredKey, LaunchMode mode) {
-        this.key = new SecretKeySpec(keyBytes(configuredKey, mode), ALGORITHM);
+        SecretKeySpec key = new SecretKeySpec(keyBytes(configuredKey, mode), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> keyedMac(key));
     }
 
     /** The keyed hash of a code, as lower-case hex. */
@@ -59,10 +61,15 @@ public class CodeHasher {
     }
 
     private String hmac(String text) {
+        // doFinal leaves the MAC reset, keyed and ready for the next text.
+        return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac keyedMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available", e);
         }

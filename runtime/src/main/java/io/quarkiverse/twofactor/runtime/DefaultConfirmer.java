@@ -89,7 +89,10 @@ public class DefaultConfirmer implements Confirmer {
         boolean matches = hasher.matches(stored.codeHash(), id, code);
         // The hash goes into the update too, so a code replaced by a concurrent resend no longer confirms.
         if (matches && store.confirm(id, stored.codeHash(), config.maxAttempts(), now)) {
-            return result(Outcome.CONFIRMED, store.find(id), now);
+            // The update set only the status and the time, so the confirmed state needs no second read.
+            ConfirmationState confirmed = new ConfirmationState(id, Status.CONFIRMED, stored.sender(),
+                    stored.recipient(), stored.meta(), stored.attempts(), stored.createdAt(), stored.expiresAt(), now);
+            return new ConfirmResult(Outcome.CONFIRMED, confirmed, config.maxAttempts() - stored.attempts());
         }
         if (!matches) {
             int attempts = store.countWrongAttempt(id, config.maxAttempts(), now);

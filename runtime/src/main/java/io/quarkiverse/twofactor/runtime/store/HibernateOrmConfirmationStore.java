@@ -3,26 +3,29 @@ package io.quarkiverse.twofactor.runtime.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
 
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 
 /**
  * Keeps confirmations in the application's database through Hibernate ORM. Each transition is a single
  * {@code UPDATE ... WHERE} whose conditions the database checks against the row it locks, so concurrent callers on
  * any number of replicas cannot both win.
+ * <p>
+ * The transitions are plain SQL that every database runs as written: Hibernate 7 translates an HQL update anew on
+ * every execution (it caches plans for selects only), which cost a fifth of a flow's CPU time in the benchmark.
  */
 @Singleton
 public class HibernateOrmConfirmationStore implements ConfirmationStore {
@@ -61,21 +64,19 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     @Override
     @Transactional
     public boolean confirm(UUID id, String codeHash, int maxAttempts, Instant now) {
-        return ConfirmationEntity.update("status = :confirmed, confirmedAt = :now"
-                + " where id = :id and status = :pending and codeHash = :hash and attempts < :max and expiresAt > :now",
-                Parameters.with("confirmed", Status.CONFIRMED).and("now", now).and("id", id)
-                        .and("pending", Status.PENDING).and("hash", codeHash).and("max", maxAttempts)) == 1;
+        return update("UPDATE two_factor_confirmation SET status = ?, confirmed_at = ?"
+                + " WHERE id = ? AND status = ? AND code_hash = ? AND attempts < ? AND expires_at > ?",
+                Status.CONFIRMED.name(), now, id, Status.PENDING.name(), codeHash, maxAttempts, now) == 1;
     }
 
     @Override
     @Transactional
     public int countWrongAttempt(UUID id, int maxAttempts, Instant now) {
         // status is assigned before attempts so that it reads the old count on every database.
-        int counted = ConfirmationEntity.update("status = case when attempts + 1 >= :max then :failed else status end,"
-                + " attempts = attempts + 1"
-                + " where id = :id and status = :pending and attempts < :max and expiresAt > :now",
-                Parameters.with("max", maxAttempts).and("failed", Status.FAILED).and("id", id)
-                        .and("pending", Status.PENDING).and("now", now));
+        int counted = update("UPDATE two_factor_confirmation"
+                + " SET status = CASE WHEN attempts + 1 >= ? THEN ? ELSE status END, attempts = attempts + 1"
+                + " WHERE id = ? AND status = ? AND attempts < ? AND expires_at > ?",
+                maxAttempts, Status.FAILED.name(), id, Status.PENDING.name(), maxAttempts, now);
         if (counted == 0) {
             return 0;
         }
@@ -88,71 +89,60 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     @Override
     @Transactional
     public boolean use(UUID id, Instant now) {
-        return ConfirmationEntity.update("status = :used, usedAt = :now"
-                + " where id = :id and status = :confirmed and expiresAt > :now",
-                Parameters.with("used", Status.USED).and("now", now).and("id", id)
-                        .and("confirmed", Status.CONFIRMED)) == 1;
+        return update("UPDATE two_factor_confirmation SET status = ?, used_at = ?"
+                + " WHERE id = ? AND status = ? AND expires_at > ?",
+                Status.USED.name(), now, id, Status.CONFIRMED.name(), now) == 1;
     }
 
     @Override
     @Transactional
     public boolean replaceCode(UUID id, String codeHash, Instant sentNoLaterThan, Instant newExpiresAt, Instant now) {
-        return ConfirmationEntity.update("codeHash = :hash, lastSentAt = :now, expiresAt = :expiresAt"
-                + " where id = :id and status = :pending and expiresAt > :now and lastSentAt <= :sentNoLaterThan",
-                Parameters.with("hash", codeHash).and("now", now).and("expiresAt", newExpiresAt).and("id", id)
-                        .and("pending", Status.PENDING).and("sentNoLaterThan", sentNoLaterThan)) == 1;
+        return update("UPDATE two_factor_confirmation SET code_hash = ?, last_sent_at = ?, expires_at = ?"
+                + " WHERE id = ? AND status = ? AND expires_at > ? AND last_sent_at <= ?",
+                codeHash, now, newExpiresAt, id, Status.PENDING.name(), now, sentNoLaterThan) == 1;
     }
 
     @Override
     @Transactional
     public boolean fail(UUID id) {
-        return ConfirmationEntity.update("status = :failed where id = :id and status = :pending",
-                Parameters.with("failed", Status.FAILED).and("id", id).and("pending", Status.PENDING)) == 1;
+        return update("UPDATE two_factor_confirmation SET status = ? WHERE id = ? AND status = ?",
+                Status.FAILED.name(), id, Status.PENDING.name()) == 1;
     }
 
     @Override
     public SendWindow countSend(String recipientKey, int limit, Duration window, Instant now) {
-        // Three tries are plenty: the insert can only lose to a concurrent insert, after which the row exists.
-        for (int tries = 0; tries < 3; tries++) {
-            Optional<SendWindow> decided = QuarkusTransaction.requiringNew()
-                    .call(() -> countInExistingWindow(recipientKey, limit, window, now));
-            if (decided.isPresent()) {
-                return decided.get();
-            }
-            if (startWindow(recipientKey, now)) {
-                return SendWindow.allow();
+        // Two tries: on some databases (H2) two first sends to a recipient can both try the insert; the loser
+        // then finds the row and counts in it.
+        for (int tries = 0; ; tries++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> countInWindow(recipientKey, limit, window, now));
+            } catch (PersistenceException e) {
+                if (tries == 1) {
+                    throw e;
+                }
             }
         }
-        throw new IllegalStateException("The send window of a recipient could not be counted");
     }
 
-    /** Counts in the recipient's window, restarting it when over; empty when the recipient has no window yet. */
-    private Optional<SendWindow> countInExistingWindow(String recipientKey, int limit, Duration window, Instant now) {
+    /**
+     * One upsert starts the recipient's window, counts in it, or restarts it when over; it changes nothing when the
+     * window is full, and only then is the window read, for the time to wait.
+     */
+    private SendWindow countInWindow(String recipientKey, int limit, Duration window, Instant now) {
         Instant windowOver = now.minus(window);
-        int counted = SendWindowEntity.update("sendCount = case when windowStart <= :over then 1 else sendCount + 1 end,"
+        int counted = SendWindowEntity.getEntityManager().createQuery("insert into TwoFactorSendWindow"
+                + " (recipientKey, windowStart, sendCount) values (:key, :now, 1)"
+                + " on conflict (recipientKey) do update"
+                + " set sendCount = case when windowStart <= :over then 1 else sendCount + 1 end,"
                 + " windowStart = case when windowStart <= :over then :now else windowStart end"
-                + " where recipientKey = :key and (windowStart <= :over or sendCount < :limit)",
-                Parameters.with("over", windowOver).and("now", now).and("key", recipientKey).and("limit", limit));
+                + " where windowStart <= :over or sendCount < :limit")
+                .setParameter("key", recipientKey).setParameter("now", now).setParameter("over", windowOver)
+                .setParameter("limit", limit).executeUpdate();
         if (counted == 1) {
-            return Optional.of(SendWindow.allow());
+            return SendWindow.allow();
         }
-        return SendWindowEntity.<SendWindowEntity> findByIdOptional(recipientKey)
-                .map(full -> SendWindow.refuse(Duration.between(now, full.windowStart.plus(window))));
-    }
-
-    private boolean startWindow(String recipientKey, Instant now) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                SendWindowEntity started = new SendWindowEntity();
-                started.recipientKey = recipientKey;
-                started.windowStart = now;
-                started.sendCount = 1;
-                started.persistAndFlush();
-            });
-            return true;
-        } catch (PersistenceException e) {
-            return false;
-        }
+        SendWindowEntity full = SendWindowEntity.findById(recipientKey);
+        return SendWindow.refuse(Duration.between(now, full.windowStart.plus(window)));
     }
 
     @Override
@@ -171,6 +161,16 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                 .createQuery("select c.id from TwoFactorConfirmation c where c.expiresAt < :before", UUID.class)
                 .setParameter("before", expiredBefore).setMaxResults(batchSize).getResultList();
         return expired.isEmpty() ? 0 : (int) ConfirmationEntity.delete("id in ?1", expired);
+    }
+
+    /** A conditional update of one confirmation, in the caller's transaction; returns the rows it changed. */
+    private static int update(String sql, Object... parameters) {
+        Query query = ConfirmationEntity.getEntityManager().createNativeQuery(sql)
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(ConfirmationEntity.class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.executeUpdate();
     }
 
     private StoredConfirmation toStored(ConfirmationEntity entity) {

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class MetaJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Most confirmations carry no meta: they skip the mapper. */
+    private static final String EMPTY = "{}";
     private static final TypeReference<Map<String, String>> META_TYPE = new TypeReference<>() {
     };
 
@@ -20,6 +22,9 @@ public final class MetaJson {
     }
 
     public static String write(Map<String, String> meta) {
+        if (meta.isEmpty()) {
+            return EMPTY;
+        }
         try {
             return JSON.writeValueAsString(meta);
         } catch (JsonProcessingException e) {
@@ -28,6 +33,9 @@ public final class MetaJson {
     }
 
     public static Map<String, String> read(String meta) {
+        if (EMPTY.equals(meta)) {
+            return Map.of();
+        }
         try {
             return JSON.readValue(meta, META_TYPE);
         } catch (JsonProcessingException e) {
