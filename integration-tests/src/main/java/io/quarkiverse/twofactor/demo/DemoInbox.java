@@ -1,8 +1,8 @@
 package io.quarkiverse.twofactor.demo;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,12 +12,20 @@ import io.quarkiverse.twofactor.spi.SenderSettings;
 
 /**
  * An application's own sender backend: it keeps the last delivery per recipient so that the demo's tests can read the
- * code a user would have received. Selected with {@code quarkus.two-factor.senders."key".backend=demo-inbox}.
+ * code a user would have received. Selected with {@code quarkus.two-factor.senders."key".backend=demo-inbox}. It
+ * forgets the oldest recipients beyond a bound, so that a long load test does not grow the heap.
  */
 @ApplicationScoped
 public class DemoInbox implements SenderBackend {
 
-    private final Map<String, Delivery> lastByRecipient = new ConcurrentHashMap<>();
+    private static final int RECIPIENTS_KEPT = 1_000;
+
+    private final Map<String, Delivery> lastByRecipient = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Delivery> eldest) {
+            return size() > RECIPIENTS_KEPT;
+        }
+    };
 
     @Override
     public String name() {
@@ -26,10 +34,14 @@ public class DemoInbox implements SenderBackend {
 
     @Override
     public void send(SenderSettings sender, Delivery delivery) {
-        lastByRecipient.put(delivery.recipient(), delivery);
+        synchronized (lastByRecipient) {
+            lastByRecipient.put(delivery.recipient(), delivery);
+        }
     }
 
     public Optional<Delivery> last(String recipient) {
-        return Optional.ofNullable(lastByRecipient.get(recipient));
+        synchronized (lastByRecipient) {
+            return Optional.ofNullable(lastByRecipient.get(recipient));
+        }
     }
 }
