@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -44,12 +43,15 @@ public final class PackagedDemo implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build the demo for PostgreSQL first (see bench/run)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // A fixed heap touched at start, as services in containers usually run: resident memory then follows what the
+        // application holds, not the collector's choice to grow the heap under load.
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=" + user,
                 "-Dquarkus.datasource.jdbc.max-size=24",
-                "-jar", jar.toString()));
+                "-jar", jar.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedDemo demo = new PackagedDemo(process, URI.create("http://127.0.0.1:" + port));
         demo.awaitReady(log);
