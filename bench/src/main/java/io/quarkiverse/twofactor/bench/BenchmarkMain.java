@@ -77,8 +77,8 @@ public class BenchmarkMain implements QuarkusApplication {
 
         List<LoadResult> http = new ArrayList<>();
         long peakResidentKib;
-        try (PackagedDemo demo = PackagedDemo.start(Path.of(demoJar), database.jdbcUrl(), user, Path.of(demoLog))) {
-            HttpFlow flow = new HttpFlow(demo.base());
+        try (PackagedDemo demo = PackagedDemo.start(Path.of(demoJar), database.jdbcUrl(), user, Path.of(demoLog));
+                HttpFlow flow = new HttpFlow(demo.base())) {
             LoadRun.run("warm-up", mostClients, Duration.ofSeconds(warmUpSeconds), flow::run);
             for (int clients : clientCounts) {
                 database.emptyStoreTables();

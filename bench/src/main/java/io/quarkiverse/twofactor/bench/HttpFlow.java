@@ -2,64 +2,76 @@ package io.quarkiverse.twofactor.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The demo's flow over HTTP: request a code, read it from the demo inbox, confirm it, and spend the confirmation on
- * the demo's protected action.
+ * the demo's protected action. Each client thread has its own kept-alive connection.
  */
-public final class HttpFlow {
+public final class HttpFlow implements AutoCloseable {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    private final Queue<KeepAliveConnection> opened = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<KeepAliveConnection> connection;
 
     public HttpFlow(URI base) {
-        this.base = base;
+        this.connection = ThreadLocal.withInitial(() -> {
+            KeepAliveConnection made = new KeepAliveConnection(base);
+            opened.add(made);
+            return made;
+        });
     }
 
     /** Runs one flow and returns the id of the confirmation it spent. */
-    public UUID run() throws IOException, InterruptedException {
+    public UUID run() throws IOException {
         String recipient = Recipients.next();
-        String made = expect(201, post("/two-factor/request-confirmation", "{\"recipient\":\"" + recipient + "\"}"));
-        Matcher id = ID.matcher(made);
-        if (!id.find()) {
+        String made = call(201, "POST", "/two-factor/request-confirmation", "{\"recipient\":\"" + recipient + "\"}");
+        Matcher found = ID.matcher(made);
+        if (!found.find()) {
             throw new IllegalStateException("no id in " + made);
         }
-        String code = expect(200, send(HttpRequest.newBuilder(base.resolve("/demo/inbox/" + recipient)).GET()));
-        expect(200, post("/two-factor/confirm", "{\"id\":\"" + id.group(1) + "\",\"code\":\"" + code + "\"}"));
-        expect(200, useConfirmation(UUID.fromString(id.group(1))));
-        return UUID.fromString(id.group(1));
+        UUID id = UUID.fromString(found.group(1));
+        String code = call(200, "GET", "/demo/inbox/" + recipient, null);
+        call(200, "POST", "/two-factor/confirm", "{\"id\":\"" + id + "\",\"code\":\"" + code + "\"}");
+        call(200, "POST", "/demo/protected-action/" + id, null);
+        return id;
     }
 
-    /** Calls the demo's protected action, which spends the confirmation. */
-    public HttpResponse<String> useConfirmation(UUID id) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve("/demo/protected-action/" + id))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    /** Calls the demo's protected action, which spends the confirmation, and returns the status it answered. */
+    public int useConfirmation(UUID id) throws IOException {
+        return send("POST", "/demo/protected-action/" + id, null).status();
     }
 
-    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
-                    + " answered " + response.statusCode() + " instead of " + status + ": " + response.body());
+    /** Sends a request and returns the response body, which must come with the expected status. */
+    private String call(int expected, String method, String path, String json) throws IOException {
+        KeepAliveConnection.Response response = send(method, path, json);
+        if (response.status() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.status() + " instead of "
+                    + expected + ": " + response.body());
         }
         return response.body();
+    }
+
+    private KeepAliveConnection.Response send(String method, String path, String json) throws IOException {
+        KeepAliveConnection current = connection.get();
+        try {
+            return current.send(method, path, json);
+        } catch (IOException | RuntimeException e) {
+            // The connection is in an unknown state: the next request opens a new one.
+            current.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (KeepAliveConnection each : opened) {
+            each.close();
+        }
     }
 }

@@ -44,13 +44,14 @@ public final class PackagedDemo implements AutoCloseable {
         }
         int port = freePort();
         // A fixed heap touched at start, as services in containers usually run: resident memory then follows what the
-        // application holds, not the collector's choice to grow the heap under load.
+        // application holds, not the collector's choice to grow the heap under load. One connection per client at the
+        // most clients measured, as pgbench has.
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=" + user,
-                "-Dquarkus.datasource.jdbc.max-size=24",
+                "-Dquarkus.datasource.jdbc.max-size=32",
                 "-jar", jar.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedDemo demo = new PackagedDemo(process, URI.create("http://127.0.0.1:" + port));

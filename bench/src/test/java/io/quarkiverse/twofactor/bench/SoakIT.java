@@ -34,8 +34,8 @@ class SoakIT {
         Duration soak = Duration.ofSeconds(Long.getLong("soak.seconds", 60));
         Database database = new Database("127.0.0.1", 5432, "test", "postgres");
         try (PackagedDemo demo = PackagedDemo.start(Path.of(System.getProperty("demo.jar")), database.jdbcUrl(),
-                database.user(), Path.of("target", "soak-demo.log"))) {
-            HttpFlow flow = new HttpFlow(demo.base());
+                database.user(), Path.of("target", "soak-demo.log"));
+                HttpFlow flow = new HttpFlow(demo.base())) {
             LoadResult warmUp = LoadRun.run("warm-up", CLIENTS, WARM_UP, flow::run);
             assertEquals(0, warmUp.errors(), () -> "warm-up failures: " + warmUp.firstErrors());
             long heapAfterWarmUp = demo.liveHeapKib();
@@ -66,7 +66,7 @@ class SoakIT {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Callable<Integer>> secondUses = spent.stream()
-                    .map(id -> (Callable<Integer>) () -> flow.useConfirmation(id).statusCode()).toList();
+                    .map(id -> (Callable<Integer>) () -> flow.useConfirmation(id)).toList();
             Map<Integer, Long> byStatus = new TreeMap<>();
             for (Future<Integer> answer : pool.invokeAll(secondUses)) {
                 byStatus.merge(answer.get(), 1L, Long::sum);

@@ -65,8 +65,10 @@ public class DefaultConfirmer implements Confirmer {
         InputLimits.checkRecipient(recipient);
         sender.checkRecipient(recipient);
         InputLimits.checkMeta(meta);
-        countSend(recipient, now());
-        NewConfirmation issued = issue(sender.key(), recipient, meta);
+        NewConfirmation issued = store.inOneUnit(() -> {
+            countSend(recipient, now());
+            return issue(sender.key(), recipient, meta);
+        });
         deliver(sender, issued.state(), issued.code(), issued.state().createdAt());
         return issued;
     }
@@ -80,6 +82,10 @@ public class DefaultConfirmer implements Confirmer {
     @Override
     public ConfirmResult confirm(UUID id, String code) {
         Instant now = now();
+        return store.inOneUnit(() -> confirmAt(id, code, now));
+    }
+
+    private ConfirmResult confirmAt(UUID id, String code, Instant now) {
         Optional<StoredConfirmation> found = store.find(id);
         Outcome refusal = refusal(found, now);
         if (refusal != null) {
@@ -126,6 +132,15 @@ public class DefaultConfirmer implements Confirmer {
     @Override
     public ResendResult resend(UUID id) {
         Instant now = now();
+        ResendResult result = store.inOneUnit(() -> replaceCode(id, now));
+        if (result.outcome() == ResendResult.Outcome.SENT) {
+            deliver(senders.get(result.state().sender()), result.state(), result.code(), now);
+        }
+        return result;
+    }
+
+    /** Gives a pending confirmation a new code, or says why it cannot have one; sending the code is the caller's. */
+    private ResendResult replaceCode(UUID id, Instant now) {
         Optional<StoredConfirmation> found = store.find(id);
         if (found.isEmpty()) {
             return new ResendResult(ResendResult.Outcome.NOT_FOUND, null, null, Duration.ZERO);
@@ -146,16 +161,15 @@ public class DefaultConfirmer implements Confirmer {
             return new ResendResult(ResendResult.Outcome.COOLDOWN, view(stored, now), null,
                     Duration.between(now, nextAllowed));
         }
-        ConfiguredSender sender = senders.get(stored.sender());
+        senders.get(stored.sender()); // refuses a sender no longer configured before a send is counted
         countSend(stored.recipient(), now);
         String code = newCode();
         if (!store.replaceCode(id, hasher.hash(id, code), now.minus(cooldown), now.plus(config.ttl()), now)) {
             // A concurrent resend or confirm got there first: report where the confirmation is now.
-            return resend(id);
+            return replaceCode(id, now);
         }
-        ConfirmationState state = view(store.find(id).orElseThrow(), now);
-        deliver(sender, state, code, now);
-        return new ResendResult(ResendResult.Outcome.SENT, state, code, Duration.ZERO);
+        return new ResendResult(ResendResult.Outcome.SENT, view(store.find(id).orElseThrow(), now), code,
+                Duration.ZERO);
     }
 
     /** Counts a send to the recipient in the shared window, or refuses it before anything is made or sent. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Keeps confirmations. Every method that changes a confirmation is one atomic conditional update: it applies only when
@@ -17,6 +18,17 @@ public interface ConfirmationStore {
      * {@code memory}, {@code redis}.
      */
     String name();
+
+    /**
+     * Runs the store calls of one confirmer operation (request, confirm, resend) as one unit of work. A store with
+     * transactions runs each unit in a transaction of its own, never the caller's, so an operation costs one commit
+     * rather than one per call, a unit that throws leaves none of its changes, and what a unit counted (a send, a wrong
+     * attempt) stays counted whatever the caller's transaction does later. Each call keeps its own conditions either
+     * way. The default runs the calls as they come.
+     */
+    default <T> T inOneUnit(Supplier<T> calls) {
+        return calls.get();
+    }
 
     /** Stores a new confirmation. */
     void create(StoredConfirmation confirmation);

@@ -159,6 +159,21 @@ public abstract class StoreContractSuite {
     }
 
     @Test
+    void concurrentRequestsToANewRecipientStopAtTheLimit() throws Exception {
+        // What a request does: count the send and, when allowed, create the confirmation, as one unit.
+        String recipient = UUID.randomUUID().toString();
+        List<UUID> made = Concurrently.run(50, caller -> store.inOneUnit(() -> {
+            if (!store.countSend(recipient, 5, Duration.ofMinutes(10), now).allowed()) {
+                return null;
+            }
+            return pending(now.plusSeconds(600)).id();
+        }));
+        List<UUID> allowed = made.stream().filter(id -> id != null).toList();
+        assertEquals(5, allowed.size());
+        assertTrue(allowed.stream().allMatch(id -> store.find(id).isPresent()), "an allowed request lost its confirmation");
+    }
+
+    @Test
     void expiredConfirmationsAreGoneAfterCleanUp() {
         StoredConfirmation old = pending(now.minus(Duration.ofDays(2)));
         StoredConfirmation recent = pending(now.plusSeconds(600));
@@ -170,7 +185,7 @@ public abstract class StoreContractSuite {
         assertTrue(store.find(recent.id()).isPresent());
     }
 
-    private StoredConfirmation pending(Instant expiresAt) {
+    StoredConfirmation pending(Instant expiresAt) {
         Instant created = expiresAt.minusSeconds(600).isBefore(now) ? expiresAt.minusSeconds(600) : now;
         StoredConfirmation made = new StoredConfirmation(UUID.randomUUID(), Status.PENDING, "default",
                 "someone@example.com", Map.of("user", "alice"), HASH, 0, created, expiresAt, created, null, null);
