@@ -63,42 +63,33 @@ public class BenchmarkMain implements QuarkusApplication {
         int mostClients = clientCounts.stream().mapToInt(Integer::intValue).max().orElseThrow();
 
         PgBench pgbench = new PgBench(database);
-        List<LoadResult> ceiling = new ArrayList<>();
-        for (int clients : clientCounts) {
-            ceiling.add(printed(pgbench.run(clients, perRow)));
-        }
-
-        List<LoadResult> inProcess = new ArrayList<>();
-        LoadRun.run("warm-up", mostClients, Duration.ofSeconds(warmUpSeconds), inProcessFlow::run);
-        for (int clients : clientCounts) {
-            database.emptyStoreTables();
-            inProcess.add(printed(LoadRun.run("in-process", clients, perRow, inProcessFlow::run)));
-        }
-
-        List<LoadResult> http = new ArrayList<>();
+        List<Report.Row> rows = new ArrayList<>();
         long peakResidentKib;
         try (PackagedDemo demo = PackagedDemo.start(Path.of(demoJar), database.jdbcUrl(), user, Path.of(demoLog));
-                HttpFlow flow = new HttpFlow(demo.base())) {
-            LoadRun.run("warm-up", mostClients, Duration.ofSeconds(warmUpSeconds), flow::run);
+                HttpFlow httpFlow = new HttpFlow(demo.base())) {
+            Duration warmUp = Duration.ofSeconds(warmUpSeconds);
+            LoadRun.run("warm-up", mostClients, warmUp, inProcessFlow::run);
+            LoadRun.run("warm-up", mostClients, warmUp, httpFlow::run);
+            // The three measurements of a client count run back to back, so that a machine whose speed drifts
+            // (a shared VM) moves them together and the ratios hold.
             for (int clients : clientCounts) {
+                LoadResult ceiling = printed(pgbench.run(clients, perRow));
                 database.emptyStoreTables();
-                http.add(printed(LoadRun.run("HTTP", clients, perRow, flow::run)));
+                LoadResult inProcess = printed(LoadRun.run("in-process", clients, perRow, inProcessFlow::run));
+                database.emptyStoreTables();
+                LoadResult http = printed(LoadRun.run("HTTP", clients, perRow, httpFlow::run));
+                rows.add(new Report.Row(clients, ceiling, inProcess, http));
             }
             peakResidentKib = demo.peakResidentKib();
         }
 
-        List<Report.Row> rows = new ArrayList<>();
-        for (int i = 0; i < clientCounts.size(); i++) {
-            rows.add(new Report.Row(clientCounts.get(i), ceiling.get(i), inProcess.get(i), http.get(i)));
-        }
         Report report = new Report(rows, peakResidentKib, machine, seconds);
         System.out.println();
         System.out.print(report.text());
         Files.writeString(Path.of(reportPage), report.asciidoc());
         System.out.println("Written to " + reportPage);
-        boolean clean = ceiling.stream().allMatch(result -> result.errors() == 0)
-                && inProcess.stream().allMatch(result -> result.errors() == 0)
-                && http.stream().allMatch(result -> result.errors() == 0);
+        boolean clean = rows.stream().allMatch(row -> row.ceiling().errors() == 0 && row.inProcess().errors() == 0
+                && row.http().errors() == 0);
         return clean ? 0 : 1;
     }
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -58,6 +61,18 @@ class CodeStorageTest {
         assertTrue(first.matches("[0-9]{6}"), first);
         assertTrue(!first.equals(second) || !second.equals(third), "three identical codes in a row");
         assertNotEquals(0, first.length());
+    }
+
+    @Test
+    void confirmationIdsAreDistinctRandomVersionFourUuids() {
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            UUID id = confirmer.make(Map.of()).state().id();
+            assertEquals(4, id.version(), id::toString);
+            assertEquals(2, id.variant(), id::toString);
+            ids.add(id);
+        }
+        assertEquals(200, ids.size());
     }
 
     @Transactional

@@ -185,7 +185,7 @@ public class DefaultConfirmer implements Confirmer {
     private NewConfirmation issue(String senderKey, String recipient, Map<String, String> meta) {
         InputLimits.checkMeta(meta);
         Instant now = now();
-        UUID id = UUID.randomUUID();
+        UUID id = ThreadRandom.uuid();
         String code = newCode();
         StoredConfirmation stored = new StoredConfirmation(id, Status.PENDING, senderKey, recipient, meta,
                 hasher.hash(id, code), 0, now, now.plus(config.ttl()), now, null, null);
