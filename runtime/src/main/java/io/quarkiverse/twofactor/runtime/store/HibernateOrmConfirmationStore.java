@@ -1,28 +1,21 @@
 package io.quarkiverse.twofactor.runtime.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.dialect.PostgreSQLDialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.SessionFactory;
+
 import org.hibernate.exception.ConstraintViolationException;
-import org.hibernate.jdbc.ReturningWork;
 
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
@@ -47,11 +40,10 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     private static final String COLUMNS = "status, sender, recipient, meta, code_hash, attempts, created_at, expires_at,"
             + " last_sent_at, confirmed_at, used_at";
 
-    private final TransactionManager transactions;
-    private volatile Boolean postgreSql;
+    private final StoreJdbc jdbc;
 
-    HibernateOrmConfirmationStore(TransactionManager transactions) {
-        this.transactions = transactions;
+    HibernateOrmConfirmationStore(TransactionManager transactions, SessionFactory sessionFactory) {
+        this.jdbc = new StoreJdbc(transactions, sessionFactory);
     }
 
     @Override
@@ -61,11 +53,16 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     /**
      * A transaction of its own, never the caller's: a send or a wrong attempt stays counted, and a confirmation stays
-     * made, whatever the caller's transaction does later. It gets two tries: on some databases (H2) two first sends to
-     * a recipient can both try to insert its window; the loser rolls back, and its second try counts in that window.
+     * made, whatever the caller's transaction does later. On PostgreSQL every statement of a unit is the store's own
+     * SQL, so the unit is a plain JDBC transaction; elsewhere the send window's upsert goes through Hibernate, so the
+     * unit is a JTA transaction, with two tries: on some databases (H2) two first sends to a recipient can both try to
+     * insert its window; the loser rolls back, and its second try counts in that window.
      */
     @Override
     public <T> T inOneUnit(Supplier<T> calls) {
+        if (jdbc.isPostgreSql()) {
+            return jdbc.inJdbcTransaction(calls);
+        }
         for (int tries = 1;; tries++) {
             try {
                 return QuarkusTransaction.requiringNew().call(calls::get);
@@ -79,20 +76,20 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     @Override
     public void create(StoredConfirmation c) {
-        update("INSERT INTO two_factor_confirmation (id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO two_factor_confirmation (id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(), c.status().name(), c.sender(), c.recipient(), MetaJson.write(c.meta()), c.codeHash(),
                 c.attempts(), c.createdAt(), c.expiresAt(), c.lastSentAt(), c.confirmedAt(), c.usedAt());
     }
 
     @Override
     public Optional<StoredConfirmation> find(UUID id) {
-        return select("SELECT " + COLUMNS + " FROM two_factor_confirmation WHERE id = ?",
+        return jdbc.select("SELECT " + COLUMNS + " FROM two_factor_confirmation WHERE id = ?",
                 rows -> rows.next() ? Optional.of(toStored(id, rows)) : Optional.empty(), id);
     }
 
     @Override
     public boolean confirm(UUID id, String codeHash, int maxAttempts, Instant now) {
-        return update("UPDATE two_factor_confirmation SET status = ?, confirmed_at = ?"
+        return jdbc.update("UPDATE two_factor_confirmation SET status = ?, confirmed_at = ?"
                 + " WHERE id = ? AND status = ? AND code_hash = ? AND attempts < ? AND expires_at > ?",
                 Status.CONFIRMED.name(), now, id, Status.PENDING.name(), codeHash, maxAttempts, now) == 1;
     }
@@ -100,8 +97,8 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     @Override
     public int countWrongAttempt(UUID id, int maxAttempts, Instant now) {
         // status is assigned before attempts so that it reads the old count on every database.
-        return inTransaction(() -> {
-            int counted = update("UPDATE two_factor_confirmation"
+        return jdbc.inTransaction(() -> {
+            int counted = jdbc.update("UPDATE two_factor_confirmation"
                     + " SET status = CASE WHEN attempts + 1 >= ? THEN ? ELSE status END, attempts = attempts + 1"
                     + " WHERE id = ? AND status = ? AND attempts < ? AND expires_at > ?",
                     maxAttempts, Status.FAILED.name(), id, Status.PENDING.name(), maxAttempts, now);
@@ -109,7 +106,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                 return 0;
             }
             // The update locked the row until this transaction ends, so the count read here is the one it wrote.
-            return select("SELECT attempts FROM two_factor_confirmation WHERE id = ?", rows -> {
+            return jdbc.select("SELECT attempts FROM two_factor_confirmation WHERE id = ?", rows -> {
                 rows.next();
                 return rows.getInt(1);
             }, id);
@@ -118,21 +115,21 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     @Override
     public boolean use(UUID id, Instant now) {
-        return update("UPDATE two_factor_confirmation SET status = ?, used_at = ?"
+        return jdbc.update("UPDATE two_factor_confirmation SET status = ?, used_at = ?"
                 + " WHERE id = ? AND status = ? AND expires_at > ?",
                 Status.USED.name(), now, id, Status.CONFIRMED.name(), now) == 1;
     }
 
     @Override
     public boolean replaceCode(UUID id, String codeHash, Instant sentNoLaterThan, Instant newExpiresAt, Instant now) {
-        return update("UPDATE two_factor_confirmation SET code_hash = ?, last_sent_at = ?, expires_at = ?"
+        return jdbc.update("UPDATE two_factor_confirmation SET code_hash = ?, last_sent_at = ?, expires_at = ?"
                 + " WHERE id = ? AND status = ? AND expires_at > ? AND last_sent_at <= ?",
                 codeHash, now, newExpiresAt, id, Status.PENDING.name(), now, sentNoLaterThan) == 1;
     }
 
     @Override
     public boolean fail(UUID id) {
-        return update("UPDATE two_factor_confirmation SET status = ? WHERE id = ? AND status = ?",
+        return jdbc.update("UPDATE two_factor_confirmation SET status = ? WHERE id = ? AND status = ?",
                 Status.FAILED.name(), id, Status.PENDING.name()) == 1;
     }
 
@@ -140,7 +137,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     public SendWindow countSend(String recipientKey, int limit, Duration window, Instant now) {
         // The confirmer counts inside a unit, whose transaction this joins; called alone, it is a unit of its own.
         Supplier<SendWindow> count = () -> countInWindow(recipientKey, limit, window, now);
-        return inTransaction() ? count.get() : inOneUnit(count);
+        return jdbc.inTransaction() ? count.get() : inOneUnit(count);
     }
 
     private static boolean violatesConstraint(Throwable e) {
@@ -158,8 +155,8 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
      */
     private SendWindow countInWindow(String recipientKey, int limit, Duration window, Instant now) {
         Instant windowOver = now.minus(window);
-        int counted = isPostgreSql()
-                ? update("INSERT INTO two_factor_send_window AS w (recipient_key, window_start, send_count)"
+        int counted = jdbc.isPostgreSql()
+                ? jdbc.update("INSERT INTO two_factor_send_window AS w (recipient_key, window_start, send_count)"
                         + " VALUES (?, ?, 1) ON CONFLICT (recipient_key) DO UPDATE"
                         + " SET send_count = CASE WHEN w.window_start <= ? THEN 1 ELSE w.send_count + 1 END,"
                         + " window_start = CASE WHEN w.window_start <= ? THEN ? ELSE w.window_start END"
@@ -176,16 +173,12 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
         if (counted == 1) {
             return SendWindow.allow();
         }
-        SendWindowEntity full = SendWindowEntity.findById(recipientKey);
-        return SendWindow.refuse(Duration.between(now, full.windowStart.plus(window)));
-    }
-
-    private boolean isPostgreSql() {
-        if (postgreSql == null) {
-            postgreSql = SendWindowEntity.getSession().getFactory().unwrap(SessionFactoryImplementor.class)
-                    .getJdbcServices().getDialect() instanceof PostgreSQLDialect;
-        }
-        return postgreSql;
+        Instant windowStart = jdbc.select("SELECT window_start FROM two_factor_send_window WHERE recipient_key = ?",
+                rows -> {
+                    rows.next();
+                    return StoreJdbc.instant(rows, 1);
+                }, recipientKey);
+        return SendWindow.refuse(Duration.between(now, windowStart.plus(window)));
     }
 
     @Override
@@ -206,87 +199,10 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
         return expired.isEmpty() ? 0 : (int) ConfirmationEntity.delete("id in ?1", expired);
     }
 
-    /** One statement in the caller's transaction; returns the rows it changed. */
-    private int update(String sql, Object... parameters) {
-        return onConnection(connection -> {
-            try (PreparedStatement update = prepare(connection, sql, parameters)) {
-                return update.executeUpdate();
-            }
-        });
-    }
-
-    /** One query in the caller's transaction; {@code read} takes what it needs from the rows. */
-    private <T> T select(String sql, RowsReader<T> read, Object... parameters) {
-        return onConnection(connection -> {
-            try (PreparedStatement select = prepare(connection, sql, parameters);
-                    ResultSet rows = select.executeQuery()) {
-                return read.read(rows);
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface RowsReader<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
-    /** Runs JDBC work on the connection of the Hibernate session of the current transaction. */
-    private <T> T onConnection(ReturningWork<T> work) {
-        return inTransaction(() -> ConfirmationEntity.getSession().doReturningWork(work));
-    }
-
-    /**
-     * In the caller's transaction when there is one, else in one of its own: what {@code @Transactional} does, without
-     * its interceptor around every statement of a unit (a seventh of the flow's CPU time in the benchmark).
-     */
-    private <T> T inTransaction(Supplier<T> work) {
-        return inTransaction() ? work.get() : QuarkusTransaction.requiringNew().call(work::get);
-    }
-
-    /** Asks the transaction manager itself: {@code QuarkusTransaction.isActive()} takes a lock shared by all threads. */
-    private boolean inTransaction() {
-        try {
-            return transactions.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION;
-        } catch (SystemException e) {
-            throw new IllegalStateException("The transaction manager cannot tell the transaction's status", e);
-        }
-    }
-
-    private PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            bind(statement, i + 1, parameters[i]);
-        }
-        return statement;
-    }
-
-    /**
-     * Instants go to PostgreSQL as ISO-8601 text of no declared type, which it reads as the type of the column they
-     * meet: pgJDBC builds a calendar helper for each statement that binds a date-time object, a tenth of the flow's CPU
-     * time in the benchmark. Other databases get the object.
-     */
-    private void bind(PreparedStatement statement, int index, Object parameter) throws SQLException {
-        if (parameter instanceof Instant instant) {
-            if (isPostgreSql()) {
-                statement.setObject(index, instant.toString(), Types.OTHER);
-            } else {
-                statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
-            }
-        } else if (parameter == null) {
-            statement.setNull(index, Types.NULL);
-        } else {
-            statement.setObject(index, parameter);
-        }
-    }
-
     private static StoredConfirmation toStored(UUID id, ResultSet row) throws SQLException {
         return new StoredConfirmation(id, Status.valueOf(row.getString(1)), row.getString(2), row.getString(3),
-                MetaJson.read(row.getString(4)), row.getString(5), row.getInt(6), instant(row, 7), instant(row, 8),
-                instant(row, 9), instant(row, 10), instant(row, 11));
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                MetaJson.read(row.getString(4)), row.getString(5), row.getInt(6), StoreJdbc.instant(row, 7),
+                StoreJdbc.instant(row, 8), StoreJdbc.instant(row, 9), StoreJdbc.instant(row, 10),
+                StoreJdbc.instant(row, 11));
     }
 }
