@@ -28,8 +28,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * single {@code UPDATE ... WHERE} whose conditions the database checks against the row it locks, so concurrent callers
  * on any number of replicas cannot both win.
  * <p>
- * Reads and writes of confirmations are plain SQL on the connection of the Hibernate session, which every database
- * runs as written. Hibernate's query layer cost the flow most of its CPU time in the benchmark: it translates an HQL
+ * Reads and writes of confirmations are plain SQL on a JDBC connection ({@link StoreJdbc}), which every database runs
+ * as written. Hibernate's query layer cost the flow most of its CPU time in the benchmark: it translates an HQL
  * insert or update anew on every execution and keeps what it reads in the session, where a row changed by a later
  * update in the same unit would go stale. The send window's upsert is PostgreSQL SQL on PostgreSQL and HQL elsewhere,
  * where Hibernate writes each database's form of it.
