@@ -14,7 +14,6 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.SessionFactory;
-
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkiverse.twofactor.Status;
@@ -96,8 +95,8 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     @Override
     public int countWrongAttempt(UUID id, int maxAttempts, Instant now) {
-        // status is assigned before attempts so that it reads the old count on every database.
         return jdbc.inTransaction(() -> {
+            // status is assigned before attempts so that it reads the old count on every database.
             int counted = jdbc.update("UPDATE two_factor_confirmation"
                     + " SET status = CASE WHEN attempts + 1 >= ? THEN ? ELSE status END, attempts = attempts + 1"
                     + " WHERE id = ? AND status = ? AND attempts < ? AND expires_at > ?",

@@ -24,9 +24,9 @@ import org.hibernate.jdbc.ReturningWork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Runs the Hibernate ORM store's SQL on the right connection: the one of a unit's own JDBC transaction while a unit
- * runs on PostgreSQL, else the one of the Hibernate session of the current JTA transaction (the caller's, or one of its
- * own).
+ * Runs the Hibernate ORM store's SQL on the right connection: the one of the store's own JDBC transaction while one
+ * runs (PostgreSQL), else the one of the Hibernate session of the current JTA transaction (the caller's, or one of the
+ * store's own on other databases).
  */
 final class StoreJdbc {
 
