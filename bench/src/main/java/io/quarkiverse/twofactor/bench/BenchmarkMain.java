@@ -8,8 +8,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -24,55 +22,30 @@ public class BenchmarkMain implements QuarkusApplication {
     @Inject
     InProcessFlow inProcessFlow;
 
-    @ConfigProperty(name = "bench.clients")
-    List<Integer> clientCounts;
-
-    @ConfigProperty(name = "bench.seconds")
-    int seconds;
-
-    @ConfigProperty(name = "bench.warm-up-seconds")
-    int warmUpSeconds;
-
-    @ConfigProperty(name = "bench.demo-jar")
-    String demoJar;
-
-    @ConfigProperty(name = "bench.demo-log")
-    String demoLog;
-
-    @ConfigProperty(name = "bench.report")
-    String reportPage;
-
-    @ConfigProperty(name = "bench.database.host")
-    String host;
-
-    @ConfigProperty(name = "bench.database.port")
-    int port;
-
-    @ConfigProperty(name = "bench.database.name")
-    String name;
-
-    @ConfigProperty(name = "bench.database.user")
-    String user;
+    @Inject
+    BenchConfig config;
 
     @Override
     public int run(String... args) throws Exception {
-        Database database = new Database(host, port, name, user);
+        BenchConfig.DatabaseConfig db = config.database();
+        Database database = new Database(db.host(), db.port(), db.name(), db.user());
         Machine machine = Machine.read(database);
         System.out.println("Machine: " + machine.describe());
-        Duration perRow = Duration.ofSeconds(seconds);
-        int mostClients = clientCounts.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        Duration perRow = Duration.ofSeconds(config.seconds());
+        int mostClients = config.clients().stream().mapToInt(Integer::intValue).max().orElseThrow();
 
         PgBench pgbench = new PgBench(database);
         List<Report.Row> rows = new ArrayList<>();
         long peakResidentKib;
-        try (PackagedDemo demo = PackagedDemo.start(Path.of(demoJar), database.jdbcUrl(), user, Path.of(demoLog));
+        try (PackagedDemo demo = PackagedDemo.start(Path.of(config.demoJar()), database.jdbcUrl(), db.user(),
+                Path.of(config.demoLog()));
                 HttpFlow httpFlow = new HttpFlow(demo.base())) {
-            Duration warmUp = Duration.ofSeconds(warmUpSeconds);
+            Duration warmUp = Duration.ofSeconds(config.warmUpSeconds());
             LoadRun.run("warm-up", mostClients, warmUp, inProcessFlow::run);
             LoadRun.run("warm-up", mostClients, warmUp, httpFlow::run);
             // The three measurements of a client count run back to back, so that a machine whose speed drifts
             // (a shared VM) moves them together and the ratios hold.
-            for (int clients : clientCounts) {
+            for (int clients : config.clients()) {
                 LoadResult ceiling = printed(pgbench.run(clients, perRow));
                 database.emptyStoreTables();
                 LoadResult inProcess = printed(LoadRun.run("in-process", clients, perRow, inProcessFlow::run));
@@ -83,11 +56,11 @@ public class BenchmarkMain implements QuarkusApplication {
             peakResidentKib = demo.peakResidentKib();
         }
 
-        Report report = new Report(rows, peakResidentKib, machine, seconds);
+        Report report = new Report(rows, peakResidentKib, machine, config.seconds());
         System.out.println();
         System.out.print(report.text());
-        Files.writeString(Path.of(reportPage), report.asciidoc());
-        System.out.println("Written to " + reportPage);
+        Files.writeString(Path.of(config.report()), report.asciidoc());
+        System.out.println("Written to " + config.report());
         boolean clean = rows.stream().allMatch(row -> row.ceiling().errors() == 0 && row.inProcess().errors() == 0
                 && row.http().errors() == 0);
         return clean ? 0 : 1;
