@@ -5,6 +5,8 @@ CREATE TABLE two_factor_confirmation (
     status       VARCHAR(16)                 NOT NULL,
     sender       VARCHAR(64),
     recipient    VARCHAR(320),
+    owner        VARCHAR(255),
+    purpose      VARCHAR(64),
     meta         VARCHAR(16384)              NOT NULL,
     code_hash    VARCHAR(64)                 NOT NULL,
     attempts     INTEGER                     NOT NULL,

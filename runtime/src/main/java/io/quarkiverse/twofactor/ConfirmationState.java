@@ -1,6 +1,8 @@
 package io.quarkiverse.twofactor;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,7 +13,10 @@ import java.util.UUID;
  * @param status the status now; {@link Status#EXPIRED} for a pending or confirmed confirmation past {@code expiresAt}
  * @param sender the key of the sender that delivered the code, or {@code null} for one made without sending
  * @param recipient where the code was sent, or {@code null}
- * @param meta what the application attached when it made the confirmation
+ * @param owner the principal the confirmation belongs to, or {@code null} for one made without a {@link Binding}
+ * @param purpose the action it unlocks, or {@code null} for one made without a {@link Binding}
+ * @param meta what the application attached when it made the confirmation: JSON values (strings, numbers, booleans,
+ *        nulls, lists and maps of them)
  * @param attempts wrong codes given so far
  * @param createdAt when it was made
  * @param expiresAt when it stops being confirmable and usable
@@ -22,14 +27,22 @@ public record ConfirmationState(
         Status status,
         String sender,
         String recipient,
-        Map<String, String> meta,
+        String owner,
+        String purpose,
+        Map<String, Object> meta,
         int attempts,
         Instant createdAt,
         Instant expiresAt,
         Instant confirmedAt) {
 
     public ConfirmationState {
-        meta = Map.copyOf(meta);
+        // Not Map.copyOf: a JSON null is a value here.
+        meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+    }
+
+    /** Whether the confirmation belongs to this owner; an unbound confirmation belongs to nobody. */
+    public boolean ownedBy(String principal) {
+        return owner != null && owner.equals(principal);
     }
 
     /** Whether the right code was given at some point. */

@@ -11,16 +11,27 @@ import java.util.UUID;
  * <p>
  * Every state change is a single conditional update in the store, so concurrent calls on one confirmation, from one
  * replica or many, cannot confirm it twice, spend it twice or count more wrong codes than allowed.
+ *
+ * <p>
+ * A confirmation made with a {@link Binding} belongs to a user and unlocks one action: the calls that take an owner
+ * treat another owner's confirmation exactly as an unknown id, and {@link #use(UUID, Binding)} spends it only for its
+ * owner and purpose. Meta holds JSON values: strings, numbers, booleans, nulls, and lists and maps of them.
  */
 public interface Confirmer {
 
     /**
      * Makes a pending confirmation with a fresh code, without sending it anywhere.
      *
-     * @param meta what the application attaches (user id, purpose); checked again by {@link #use(UUID, Map)}
+     * @param meta what the application attaches; checked again by {@link #use(UUID, Map)}
      * @return the state and the plain code, which is not kept anywhere
      */
-    NewConfirmation make(Map<String, String> meta);
+    NewConfirmation make(Map<String, ?> meta);
+
+    /**
+     * Makes a pending confirmation that belongs to {@code binding}'s owner and unlocks its purpose, without sending
+     * its code anywhere.
+     */
+    NewConfirmation make(Binding binding, Map<String, ?> meta);
 
     /**
      * Makes a pending confirmation and delivers its code through a sender.
@@ -34,12 +45,21 @@ public interface Confirmer {
      * @throws TooManySendsException when the recipient reached the send limit; nothing was made or sent
      * @throws SenderFailedException when delivery failed; the confirmation is left {@link Status#FAILED}
      */
-    NewConfirmation request(String senderKey, String recipient, Map<String, String> meta);
+    NewConfirmation request(String senderKey, String recipient, Map<String, ?> meta);
+
+    /**
+     * Like {@link #request(String, String, Map)}, for a confirmation that belongs to {@code binding}'s owner and
+     * unlocks its purpose. The recipient should be one the owner proved they receive codes at.
+     */
+    NewConfirmation request(Binding binding, String senderKey, String recipient, Map<String, ?> meta);
 
     /**
      * The confirmation's state now, or empty when no confirmation has this id.
      */
     Optional<ConfirmationState> check(UUID id);
+
+    /** The state of a confirmation that belongs to {@code owner}; empty when unknown or someone else's. */
+    Optional<ConfirmationState> check(UUID id, String owner);
 
     /**
      * Confirms a pending, unexpired confirmation when the code matches. A wrong code counts one attempt.
@@ -47,15 +67,28 @@ public interface Confirmer {
     ConfirmResult confirm(UUID id, String code);
 
     /**
+     * Confirms a pending confirmation that belongs to {@code owner}; someone else's answers
+     * {@link ConfirmResult.Outcome#NOT_FOUND} and counts nothing.
+     */
+    ConfirmResult confirm(UUID id, String owner, String code);
+
+    /**
      * Spends a confirmed, unexpired confirmation. Returns {@code true} exactly once.
      */
     boolean use(UUID id);
 
     /**
-     * Spends a confirmed, unexpired confirmation whose meta holds every entry of {@code expectedMeta}, so that a
-     * confirmation made for one user or purpose cannot be spent by another. Returns {@code true} exactly once.
+     * Spends a confirmed, unexpired confirmation whose meta holds every entry of {@code expectedMeta} with the same
+     * JSON value ({@code 42} matches {@code 42.0} but not {@code "42"}), so that a confirmation made for one user or
+     * purpose cannot be spent by another. Returns {@code true} exactly once.
      */
-    boolean use(UUID id, Map<String, String> expectedMeta);
+    boolean use(UUID id, Map<String, ?> expectedMeta);
+
+    /**
+     * Spends a confirmed, unexpired confirmation that belongs to {@code binding}'s owner and was made for its purpose.
+     * Returns {@code true} exactly once, and never for another owner or purpose.
+     */
+    boolean use(UUID id, Binding binding);
 
     /**
      * Sends a new code for a pending confirmation through the sender it was made with. The old code stops working;
@@ -65,4 +98,7 @@ public interface Confirmer {
      * @throws SenderFailedException when delivery failed; the confirmation is left {@link Status#FAILED}
      */
     ResendResult resend(UUID id);
+
+    /** Like {@link #resend(UUID)} for a confirmation that belongs to {@code owner}; someone else's is not found. */
+    ResendResult resend(UUID id, String owner);
 }

@@ -227,7 +227,7 @@ class RedisStoreTest {
     void expiredConfirmationStillReadsAsExpiredDuringItsRetention() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         UUID id = UUID.randomUUID();
-        store().create(new StoredConfirmation(id, Status.PENDING, null, null, Map.of(), "cd".repeat(32), 0,
+        store().create(new StoredConfirmation(id, Status.PENDING, null, null, null, null, Map.of(), "cd".repeat(32), 0,
                 now.minus(TTL), now.minusSeconds(1), now.minus(TTL), null, null));
 
         assertEquals(Status.EXPIRED, confirmer.check(id).orElseThrow().status());

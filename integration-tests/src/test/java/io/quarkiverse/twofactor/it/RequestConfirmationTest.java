@@ -4,6 +4,7 @@ import static io.quarkiverse.twofactor.it.Api.PROBLEM;
 import static io.quarkiverse.twofactor.it.Api.freshRecipient;
 import static io.quarkiverse.twofactor.it.Api.requestConfirmation;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -77,11 +79,24 @@ class RequestConfirmationTest {
     }
 
     @Test
-    void metaMustBeAnObjectOfStrings() {
+    void metaMustBeAnObjectWithinTheLimits() {
         requestConfirmation(Map.of("recipient", freshRecipient(), "meta", "user=alice"))
                 .statusCode(400).contentType(PROBLEM);
-        requestConfirmation(Map.of("recipient", freshRecipient(), "meta", Map.of("user", 7)))
+        requestConfirmation(Map.of("recipient", freshRecipient(), "meta", List.of("alice")))
                 .statusCode(400).contentType(PROBLEM);
+        requestConfirmation(Map.of("recipient", freshRecipient(), "meta",
+                Map.of("a", Map.of("b", Map.of("c", Map.of("d", Map.of("e", 1)))))))
+                .statusCode(400).contentType(PROBLEM).body("detail", containsString("deeper"));
+    }
+
+    @Test
+    void metaOfAnyJsonValuesComesBackAsGiven() {
+        String meta = "{\"user\":\"alice\",\"amount\":42,\"rate\":0.10,\"approved\":true,\"note\":null,"
+                + "\"tags\":[\"a\",1,null],\"card\":{\"last4\":\"4242\"}}";
+        String id = requestConfirmation("{\"recipient\":\"" + freshRecipient() + "\",\"meta\":" + meta + "}")
+                .statusCode(201).extract().path("id");
+        String state = given().get("/two-factor/confirmations/{id}", id).then().statusCode(200).extract().asString();
+        assertTrue(state.endsWith(",\"meta\":" + meta + "}"), state);
     }
 
     @Test

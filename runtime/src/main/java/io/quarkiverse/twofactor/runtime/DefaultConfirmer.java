@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.ConfirmResult;
 import io.quarkiverse.twofactor.ConfirmResult.Outcome;
 import io.quarkiverse.twofactor.ConfirmationState;
@@ -55,19 +57,34 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     @Override
-    public NewConfirmation make(Map<String, String> meta) {
-        return issue(null, null, meta);
+    public NewConfirmation make(Map<String, ?> meta) {
+        return issue(null, null, null, MetaValues.copyOf(meta));
     }
 
     @Override
-    public NewConfirmation request(String senderKey, String recipient, Map<String, String> meta) {
+    public NewConfirmation make(Binding binding, Map<String, ?> meta) {
+        return issue(binding, null, null, MetaValues.copyOf(meta));
+    }
+
+    @Override
+    public NewConfirmation request(String senderKey, String recipient, Map<String, ?> meta) {
+        return send(null, senderKey, recipient, meta);
+    }
+
+    @Override
+    public NewConfirmation request(Binding binding, String senderKey, String recipient, Map<String, ?> meta) {
+        return send(Objects.requireNonNull(binding, "binding"), senderKey, recipient, meta);
+    }
+
+    private NewConfirmation send(Binding binding, String senderKey, String recipient, Map<String, ?> meta) {
         ConfiguredSender sender = senders.get(senderKey);
         InputLimits.checkRecipient(recipient);
         sender.checkRecipient(recipient);
-        InputLimits.checkMeta(meta);
+        Map<String, Object> values = MetaValues.copyOf(meta);
+        InputLimits.checkMeta(values);
         NewConfirmation issued = store.inOneUnit(() -> {
             countSend(recipient, now());
-            return issue(sender.key(), recipient, meta);
+            return issue(binding, sender.key(), recipient, values);
         });
         deliver(sender, issued.state(), issued.code(), issued.state().createdAt());
         return issued;
@@ -80,13 +97,27 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     @Override
-    public ConfirmResult confirm(UUID id, String code) {
-        Instant now = now();
-        return store.inOneUnit(() -> confirmAt(id, code, now));
+    public Optional<ConfirmationState> check(UUID id, String owner) {
+        Binding.checkOwner(owner);
+        return check(id).filter(state -> state.ownedBy(owner));
     }
 
-    private ConfirmResult confirmAt(UUID id, String code, Instant now) {
-        Optional<StoredConfirmation> found = store.find(id);
+    @Override
+    public ConfirmResult confirm(UUID id, String code) {
+        Instant now = now();
+        return store.inOneUnit(() -> confirmAt(id, null, code, now));
+    }
+
+    @Override
+    public ConfirmResult confirm(UUID id, String owner, String code) {
+        Binding.checkOwner(owner);
+        Instant now = now();
+        return store.inOneUnit(() -> confirmAt(id, owner, code, now));
+    }
+
+    /** Confirms as the owner, or as anyone when {@code owner} is null (the calls made without an owner). */
+    private ConfirmResult confirmAt(UUID id, String owner, String code, Instant now) {
+        Optional<StoredConfirmation> found = store.find(id).filter(stored -> isOwner(stored, owner));
         Outcome refusal = refusal(found, now);
         if (refusal != null) {
             return result(refusal, found, now);
@@ -97,7 +128,8 @@ public class DefaultConfirmer implements Confirmer {
         if (matches && store.confirm(id, stored.codeHash(), config.maxAttempts(), now)) {
             // The update set only the status and the time, so the confirmed state needs no second read.
             ConfirmationState confirmed = new ConfirmationState(id, Status.CONFIRMED, stored.sender(),
-                    stored.recipient(), stored.meta(), stored.attempts(), stored.createdAt(), stored.expiresAt(), now);
+                    stored.recipient(), stored.owner(), stored.purpose(), stored.meta(), stored.attempts(),
+                    stored.createdAt(), stored.expiresAt(), now);
             return new ConfirmResult(Outcome.CONFIRMED, confirmed, config.maxAttempts() - stored.attempts());
         }
         if (!matches) {
@@ -121,9 +153,22 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     @Override
-    public boolean use(UUID id, Map<String, String> expectedMeta) {
+    public boolean use(UUID id, Map<String, ?> expectedMeta) {
+        Objects.requireNonNull(expectedMeta, "expectedMeta");
         Optional<StoredConfirmation> found = store.find(id);
-        if (found.isEmpty() || !found.get().meta().entrySet().containsAll(expectedMeta.entrySet())) {
+        if (found.isEmpty() || !MetaValues.containsAll(found.get().meta(), expectedMeta)) {
+            return false;
+        }
+        return store.use(id, now());
+    }
+
+    @Override
+    public boolean use(UUID id, Binding binding) {
+        Objects.requireNonNull(binding, "binding");
+        // Owner and purpose never change once made, so reading them first cannot race with the conditional use.
+        Optional<StoredConfirmation> found = store.find(id);
+        if (found.isEmpty() || !binding.owner().equals(found.get().owner())
+                || !binding.purpose().equals(found.get().purpose())) {
             return false;
         }
         return store.use(id, now());
@@ -131,8 +176,18 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public ResendResult resend(UUID id) {
+        return resendAs(id, null);
+    }
+
+    @Override
+    public ResendResult resend(UUID id, String owner) {
+        Binding.checkOwner(owner);
+        return resendAs(id, owner);
+    }
+
+    private ResendResult resendAs(UUID id, String owner) {
         Instant now = now();
-        ResendResult result = store.inOneUnit(() -> replaceCode(id, now));
+        ResendResult result = store.inOneUnit(() -> replaceCode(id, owner, now));
         if (result.outcome() == ResendResult.Outcome.SENT) {
             deliver(senders.get(result.state().sender()), result.state(), result.code(), now);
         }
@@ -140,8 +195,8 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     /** Gives a pending confirmation a new code, or says why it cannot have one; sending the code is the caller's. */
-    private ResendResult replaceCode(UUID id, Instant now) {
-        Optional<StoredConfirmation> found = store.find(id);
+    private ResendResult replaceCode(UUID id, String owner, Instant now) {
+        Optional<StoredConfirmation> found = store.find(id).filter(stored -> isOwner(stored, owner));
         if (found.isEmpty()) {
             return new ResendResult(ResendResult.Outcome.NOT_FOUND, null, null, Duration.ZERO);
         }
@@ -166,7 +221,7 @@ public class DefaultConfirmer implements Confirmer {
         String code = newCode();
         if (!store.replaceCode(id, hasher.hash(id, code), now.minus(cooldown), now.plus(config.ttl()), now)) {
             // A concurrent resend or confirm got there first: report where the confirmation is now.
-            return replaceCode(id, now);
+            return replaceCode(id, owner, now);
         }
         return new ResendResult(ResendResult.Outcome.SENT, view(store.find(id).orElseThrow(), now), code,
                 Duration.ZERO);
@@ -182,12 +237,13 @@ public class DefaultConfirmer implements Confirmer {
         }
     }
 
-    private NewConfirmation issue(String senderKey, String recipient, Map<String, String> meta) {
+    private NewConfirmation issue(Binding binding, String senderKey, String recipient, Map<String, Object> meta) {
         InputLimits.checkMeta(meta);
         Instant now = now();
         UUID id = ThreadRandom.uuid();
         String code = newCode();
-        StoredConfirmation stored = new StoredConfirmation(id, Status.PENDING, senderKey, recipient, meta,
+        StoredConfirmation stored = new StoredConfirmation(id, Status.PENDING, senderKey, recipient,
+                binding == null ? null : binding.owner(), binding == null ? null : binding.purpose(), meta,
                 hasher.hash(id, code), 0, now, now.plus(config.ttl()), now, null, null);
         store.create(stored);
         return new NewConfirmation(view(stored, now), code);
@@ -235,9 +291,15 @@ public class DefaultConfirmer implements Confirmer {
         return new ConfirmResult(outcome, state, remaining);
     }
 
+    /** A null owner stands for the calls made without one, which act on any confirmation. */
+    private static boolean isOwner(StoredConfirmation stored, String owner) {
+        return owner == null || owner.equals(stored.owner());
+    }
+
     private static ConfirmationState view(StoredConfirmation stored, Instant now) {
         return new ConfirmationState(stored.id(), effectiveStatus(stored, now), stored.sender(), stored.recipient(),
-                stored.meta(), stored.attempts(), stored.createdAt(), stored.expiresAt(), stored.confirmedAt());
+                stored.owner(), stored.purpose(), stored.meta(), stored.attempts(), stored.createdAt(),
+                stored.expiresAt(), stored.confirmedAt());
     }
 
     private static Status effectiveStatus(StoredConfirmation stored, Instant now) {

@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.runtime;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ final class InputLimits {
     static final int MAX_META_ENTRIES = 16;
     static final int MAX_META_KEY_LENGTH = 64;
     static final int MAX_META_VALUE_LENGTH = 256;
+    static final int MAX_META_DEPTH = 4;
 
     private InputLimits() {
     }
@@ -27,23 +29,51 @@ final class InputLimits {
         }
     }
 
-    static void checkMeta(Map<String, String> meta) {
-        if (meta == null) {
-            throw new IllegalArgumentException("meta must not be null; pass an empty map");
+    /**
+     * Bounds meta of JSON values: at most {@value #MAX_META_ENTRIES} members in any object or list, keys of 1 to
+     * {@value #MAX_META_KEY_LENGTH} characters, strings of at most {@value #MAX_META_VALUE_LENGTH}, nesting at most
+     * {@value #MAX_META_DEPTH} deep, and no control characters in keys or strings.
+     */
+    static void checkMeta(Map<String, Object> meta) {
+        checkObject(meta, "meta", 1);
+    }
+
+    private static void checkObject(Map<?, ?> object, String path, int depth) {
+        if (object.size() > MAX_META_ENTRIES) {
+            throw new IllegalArgumentException(path + " may hold at most " + MAX_META_ENTRIES + " entries");
         }
-        if (meta.size() > MAX_META_ENTRIES) {
-            throw new IllegalArgumentException("meta may hold at most " + MAX_META_ENTRIES + " entries");
-        }
-        meta.forEach((key, value) -> {
-            if (key == null || key.isEmpty() || key.length() > MAX_META_KEY_LENGTH || hasControlCharacter(key)) {
-                throw new IllegalArgumentException("meta keys must be 1 to " + MAX_META_KEY_LENGTH
+        object.forEach((key, value) -> {
+            String name = (String) key;
+            if (name.isEmpty() || name.length() > MAX_META_KEY_LENGTH || hasControlCharacter(name)) {
+                throw new IllegalArgumentException("The keys of " + path + " must be 1 to " + MAX_META_KEY_LENGTH
                         + " characters without control characters");
             }
-            if (value == null || value.length() > MAX_META_VALUE_LENGTH || hasControlCharacter(value)) {
-                throw new IllegalArgumentException("meta value of '" + key + "' must be a string of at most "
-                        + MAX_META_VALUE_LENGTH + " characters without control characters");
-            }
+            checkValue(value, path + "." + name, depth);
         });
+    }
+
+    private static void checkValue(Object value, String path, int depth) {
+        if (value instanceof String text) {
+            if (text.length() > MAX_META_VALUE_LENGTH || hasControlCharacter(text)) {
+                throw new IllegalArgumentException(path + " must be a string of at most " + MAX_META_VALUE_LENGTH
+                        + " characters without control characters");
+            }
+        } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            if (depth >= MAX_META_DEPTH) {
+                throw new IllegalArgumentException(path + " nests deeper than " + MAX_META_DEPTH + " levels");
+            }
+            if (value instanceof Map<?, ?> object) {
+                checkObject(object, path, depth + 1);
+            } else {
+                List<?> list = (List<?>) value;
+                if (list.size() > MAX_META_ENTRIES) {
+                    throw new IllegalArgumentException(path + " may hold at most " + MAX_META_ENTRIES + " entries");
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    checkValue(list.get(i), path + "[" + i + "]", depth + 1);
+                }
+            }
+        }
     }
 
     private static boolean hasControlCharacter(String text) {

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quarkiverse.twofactor.runtime.store.MetaJson;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -36,7 +37,7 @@ final class MessageTemplate {
         return template.contains("{code}");
     }
 
-    String render(String code, long minutes, String app, Map<String, String> meta) {
+    String render(String code, long minutes, String app, Map<String, Object> meta) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder text = new StringBuilder();
         while (matcher.find()) {
@@ -45,11 +46,19 @@ final class MessageTemplate {
                 case "code" -> code;
                 case "minutes" -> Long.toString(minutes);
                 case "app" -> app;
-                default -> meta.getOrDefault(name.substring(META_PREFIX.length()), "");
+                default -> metaText(meta.get(name.substring(META_PREFIX.length())));
             };
             matcher.appendReplacement(text, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(text);
         return text.toString();
+    }
+
+    /** A string as it is, a missing entry or null as nothing, any other value as its JSON text. */
+    private static String metaText(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof String text ? text : MetaJson.writeValue(value);
     }
 }

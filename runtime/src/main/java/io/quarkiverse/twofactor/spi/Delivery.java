@@ -13,11 +13,11 @@ import java.util.UUID;
  * @param subject the subject, for channels whose messages have one
  * @param message the text to deliver, the code included
  * @param expiresAt when the code stops working
- * @param meta what the application attached to the confirmation
+ * @param meta what the application attached to the confirmation, as JSON values
  */
 public record Delivery(UUID confirmationId, String recipient, String code, String subject, String message,
         Instant expiresAt,
-        Map<String, String> meta) {
+        Map<String, Object> meta) {
 
     @Override
     public String toString() {

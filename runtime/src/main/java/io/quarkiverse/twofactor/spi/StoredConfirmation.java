@@ -1,6 +1,8 @@
 package io.quarkiverse.twofactor.spi;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +15,9 @@ import io.quarkiverse.twofactor.Status;
  * @param status the stored status: never {@link Status#EXPIRED}, which is worked out when read
  * @param sender the sender key, or {@code null}
  * @param recipient the recipient, or {@code null}
- * @param meta the application's meta
+ * @param owner the principal it belongs to, or {@code null}
+ * @param purpose the action it unlocks, or {@code null}
+ * @param meta the application's meta, as JSON values
  * @param codeHash the keyed hash of the current code, as lower-case hex
  * @param attempts wrong codes counted
  * @param createdAt when it was made
@@ -27,7 +31,9 @@ public record StoredConfirmation(
         Status status,
         String sender,
         String recipient,
-        Map<String, String> meta,
+        String owner,
+        String purpose,
+        Map<String, Object> meta,
         String codeHash,
         int attempts,
         Instant createdAt,
@@ -37,7 +43,7 @@ public record StoredConfirmation(
         Instant usedAt) {
 
     public StoredConfirmation {
-        meta = Map.copyOf(meta);
+        meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
     }
 
     @Override

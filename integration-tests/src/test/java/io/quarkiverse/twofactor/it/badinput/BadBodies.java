@@ -245,9 +245,9 @@ public final class BadBodies {
         Arbitrary<String> values = Arbitraries.strings().alpha().numeric().ofMaxLength(20);
         Arbitrary<FieldValue> defects = Arbitraries.frequencyOf(
                 Tuple.of(2, wrongType(Kind.OBJECT, Kind.NULL)),
-                Tuple.of(3, Combinators.combine(validMeta(0, 3), names, JsonValues.anyBut(Kind.STRING))
-                        .as((meta, name, value) -> new FieldValue("has " + article(value.kind()) + " value",
-                                addMember(meta, Member.of(name, value.text()))))),
+                Tuple.of(3, Combinators.combine(validMeta(0, 3), names, Arbitraries.integers().between(5, 12))
+                        .as((meta, name, depth) -> new FieldValue("nests deeper than 4 levels",
+                                addMember(meta, Member.of(name, nested(depth)))))),
                 Tuple.of(1, validMeta(17, 40).map(meta -> new FieldValue("has more than 16 entries", meta))),
                 Tuple.of(1, values.map(value -> new FieldValue("has an empty key", "{\"\":" + quote(value) + "}"))),
                 Tuple.of(1, BadText.longText(65, 300).map(name -> new FieldValue("has a key over 64 chars",
@@ -268,6 +268,15 @@ public final class BadBodies {
                 Tuple.of(1, values.map(value -> new FieldValue("has invalid UTF-8",
                         "{\"note\":" + quote(value + NOT_UTF8) + "}"))));
         return withField(valid, "meta", defects);
+    }
+
+    /** Lists and objects inside each other {@code depth} levels deep. */
+    private static String nested(int depth) {
+        String json = "1";
+        for (int level = 0; level < depth; level++) {
+            json = level % 2 == 0 ? "[" + json + "]" : "{\"n\":" + json + "}";
+        }
+        return json;
     }
 
     private static String addMember(String objectJson, Member member) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +34,8 @@ public abstract class StoreContractSuite {
     private static final int MAX = 5;
     private static final String HASH = "a".repeat(64);
     private static final String OTHER_HASH = "b".repeat(64);
+    /** Meta of every JSON kind, a null included, which must read back equal. */
+    private static final Map<String, Object> JSON_META = jsonMeta();
 
     @Inject
     StoreSelector selector;
@@ -185,10 +189,23 @@ public abstract class StoreContractSuite {
         assertTrue(store.find(recent.id()).isPresent());
     }
 
+    private static Map<String, Object> jsonMeta() {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("list", Arrays.asList(1, "two", null, false));
+        nested.put("none", null);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("user", "alice");
+        meta.put("amount", 42);
+        meta.put("big", 9_007_199_254_740_993L);
+        meta.put("approved", true);
+        meta.put("nested", nested);
+        return meta;
+    }
+
     StoredConfirmation pending(Instant expiresAt) {
         Instant created = expiresAt.minusSeconds(600).isBefore(now) ? expiresAt.minusSeconds(600) : now;
         StoredConfirmation made = new StoredConfirmation(UUID.randomUUID(), Status.PENDING, "default",
-                "someone@example.com", Map.of("user", "alice"), HASH, 0, created, expiresAt, created, null, null);
+                "someone@example.com", "alice", "sign-in", JSON_META, HASH, 0, created, expiresAt, created, null, null);
         store.create(made);
         return made;
     }

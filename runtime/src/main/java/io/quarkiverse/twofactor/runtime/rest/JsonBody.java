@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -12,9 +11,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,7 +33,12 @@ final class JsonBody {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Decimals stay exactly as the client wrote them, trailing zeros included.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    private static final TypeReference<Map<String, Object>> OBJECT_TYPE = new TypeReference<>() {
+    };
 
     private final ObjectNode fields;
 
@@ -96,30 +102,38 @@ final class JsonBody {
         return parseId(requiredText(name));
     }
 
-    /** An object field whose values are all strings; empty when absent or JSON null. */
-    Map<String, String> optionalStringMap(String name) {
+    /**
+     * An object field of any JSON values, as plain Java values; empty when absent or JSON null. Every key and string
+     * in it must be Unicode text.
+     */
+    Map<String, Object> optionalObject(String name) {
         JsonNode node = fields.get(name);
-        Map<String, String> map = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
-            return map;
+            return Map.of();
         }
         if (!node.isObject()) {
             throw ProblemException.badRequest("'" + name + "' must be a JSON object");
         }
+        checkUnicode(node, name);
+        return READER.convertValue(node, OBJECT_TYPE);
+    }
+
+    private static void checkUnicode(JsonNode node, String path) {
+        if (node.isTextual() && !isUnicode(node.textValue())) {
+            throw ProblemException.badRequest("'" + path + "' must be Unicode text, without lone surrogates");
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkUnicode(node.get(i), path + "[" + i + "]");
+            }
+        }
         node.fields().forEachRemaining(entry -> {
             if (!isUnicode(entry.getKey())) {
-                throw ProblemException.badRequest("The keys of '" + name + "' must be Unicode text, without lone surrogates");
+                throw ProblemException.badRequest("The keys of '" + path + "' must be Unicode text, without lone"
+                        + " surrogates");
             }
-            if (!entry.getValue().isTextual()) {
-                throw ProblemException.badRequest("'" + name + "." + entry.getKey() + "' must be a string");
-            }
-            if (!isUnicode(entry.getValue().textValue())) {
-                throw ProblemException.badRequest("'" + name + "." + entry.getKey()
-                        + "' must be Unicode text, without lone surrogates");
-            }
-            map.put(entry.getKey(), entry.getValue().textValue());
+            checkUnicode(entry.getValue(), path + "." + entry.getKey());
         });
-        return map;
     }
 
     /** A confirmation id in canonical form; anything else is a 400. */

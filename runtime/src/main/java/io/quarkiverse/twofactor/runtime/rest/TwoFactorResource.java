@@ -50,7 +50,7 @@ public abstract class TwoFactorResource {
             JsonBody json = JsonBody.parse(contentType, body);
             String sender = json.optionalText("sender");
             String recipient = json.requiredText("recipient");
-            Map<String, String> meta = json.optionalStringMap("meta");
+            Map<String, Object> meta = json.optionalObject("meta");
             NewConfirmation issued = confirmer.request(sender, recipient, meta);
             ConfirmationState state = issued.state();
             Map<String, Object> view = new LinkedHashMap<>();
@@ -106,6 +106,7 @@ public abstract class TwoFactorResource {
             view.put("sender", state.sender());
             view.put("expiresAt", state.expiresAt().toString());
             view.put("confirmed", state.confirmed());
+            view.put("meta", state.meta());
             return json(Response.ok(), view);
         });
     }

@@ -43,7 +43,16 @@ public class ConfirmationEntity extends PanacheEntityBase {
     @Column(length = 320)
     public String recipient;
 
-    /** The application's meta as a JSON object of strings; it may name the user, so it stays out of the logs too. */
+    /** The principal the confirmation belongs to, or null; a user name, so it stays out of the logs too. */
+    @JavaType(SecretStringJavaType.class)
+    @Column(length = 255)
+    public String owner;
+
+    /** The action the confirmation unlocks, or null. */
+    @Column(length = 64)
+    public String purpose;
+
+    /** The application's meta as a JSON object; it may name the user, so it stays out of the logs too. */
     @JavaType(SecretStringJavaType.class)
     @Column(nullable = false, length = 16384)
     public String meta;

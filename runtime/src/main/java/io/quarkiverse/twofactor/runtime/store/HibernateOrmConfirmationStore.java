@@ -36,8 +36,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Singleton
 public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
-    private static final String COLUMNS = "status, sender, recipient, meta, code_hash, attempts, created_at, expires_at,"
-            + " last_sent_at, confirmed_at, used_at";
+    private static final String COLUMNS = "status, sender, recipient, owner, purpose, meta, code_hash, attempts,"
+            + " created_at, expires_at, last_sent_at, confirmed_at, used_at";
 
     private final StoreJdbc jdbc;
 
@@ -75,8 +75,10 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     @Override
     public void create(StoredConfirmation c) {
-        jdbc.update("INSERT INTO two_factor_confirmation (id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                c.id(), c.status().name(), c.sender(), c.recipient(), MetaJson.write(c.meta()), c.codeHash(),
+        jdbc.update("INSERT INTO two_factor_confirmation (id, " + COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.id(), c.status().name(), c.sender(), c.recipient(), c.owner(), c.purpose(), MetaJson.write(c.meta()),
+                c.codeHash(),
                 c.attempts(), c.createdAt(), c.expiresAt(), c.lastSentAt(), c.confirmedAt(), c.usedAt());
     }
 
@@ -200,8 +202,8 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     private static StoredConfirmation toStored(UUID id, ResultSet row) throws SQLException {
         return new StoredConfirmation(id, Status.valueOf(row.getString(1)), row.getString(2), row.getString(3),
-                MetaJson.read(row.getString(4)), row.getString(5), row.getInt(6), StoreJdbc.instant(row, 7),
-                StoreJdbc.instant(row, 8), StoreJdbc.instant(row, 9), StoreJdbc.instant(row, 10),
-                StoreJdbc.instant(row, 11));
+                row.getString(4), row.getString(5), MetaJson.read(row.getString(6)), row.getString(7), row.getInt(8),
+                StoreJdbc.instant(row, 9), StoreJdbc.instant(row, 10), StoreJdbc.instant(row, 11),
+                StoreJdbc.instant(row, 12), StoreJdbc.instant(row, 13));
     }
 }

@@ -152,8 +152,8 @@ public class MemoryConfirmationStore implements ConfirmationStore {
     /** The confirmation with its changeable fields replaced; a null time keeps the current one. */
     private static StoredConfirmation copy(StoredConfirmation c, Status status, String codeHash, int attempts,
             Instant expiresAt, Instant lastSentAt, Instant confirmedAt, Instant usedAt) {
-        return new StoredConfirmation(c.id(), status, c.sender(), c.recipient(), c.meta(), codeHash, attempts,
-                c.createdAt(), expiresAt, lastSentAt, confirmedAt != null ? confirmedAt : c.confirmedAt(),
-                usedAt != null ? usedAt : c.usedAt());
+        return new StoredConfirmation(c.id(), status, c.sender(), c.recipient(), c.owner(), c.purpose(), c.meta(),
+                codeHash, attempts, c.createdAt(), expiresAt, lastSentAt,
+                confirmedAt != null ? confirmedAt : c.confirmedAt(), usedAt != null ? usedAt : c.usedAt());
     }
 }

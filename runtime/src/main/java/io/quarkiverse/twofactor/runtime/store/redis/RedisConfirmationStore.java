@@ -48,6 +48,8 @@ public class RedisConfirmationStore implements ConfirmationStore {
     private static final String STATUS = "status";
     private static final String SENDER = "sender";
     private static final String RECIPIENT = "recipient";
+    private static final String OWNER = "owner";
+    private static final String PURPOSE = "purpose";
     private static final String META = "meta";
     private static final String CODE_HASH = "codeHash";
     private static final String ATTEMPTS = "attempts";
@@ -86,6 +88,8 @@ public class RedisConfirmationStore implements ConfirmationStore {
         addField(args, STATUS, c.status().name());
         addField(args, SENDER, c.sender());
         addField(args, RECIPIENT, c.recipient());
+        addField(args, OWNER, c.owner());
+        addField(args, PURPOSE, c.purpose());
         addField(args, META, MetaJson.write(c.meta()));
         addField(args, CODE_HASH, c.codeHash());
         addField(args, ATTEMPTS, Integer.toString(c.attempts()));
@@ -106,7 +110,7 @@ public class RedisConfirmationStore implements ConfirmationStore {
             return Optional.empty();
         }
         return Optional.of(new StoredConfirmation(id, Status.valueOf(fields.get(STATUS)), fields.get(SENDER),
-                fields.get(RECIPIENT), MetaJson.read(fields.get(META)), fields.get(CODE_HASH),
+                fields.get(RECIPIENT), fields.get(OWNER), fields.get(PURPOSE), MetaJson.read(fields.get(META)), fields.get(CODE_HASH),
                 Integer.parseInt(fields.get(ATTEMPTS)), instant(fields.get(CREATED_AT)),
                 instant(fields.get(EXPIRES_AT)), instant(fields.get(LAST_SENT_AT)), instant(fields.get(CONFIRMED_AT)),
                 instant(fields.get(USED_AT))));
