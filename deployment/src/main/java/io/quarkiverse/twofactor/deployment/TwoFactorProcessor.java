@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 
 import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.Outbox;
 import io.quarkiverse.twofactor.runtime.CodeHasher;
 import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
@@ -17,6 +18,8 @@ import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
 import io.quarkiverse.twofactor.runtime.rest.DebugCodeResponse;
+import io.quarkiverse.twofactor.runtime.rest.DestinationsResource;
+import io.quarkiverse.twofactor.runtime.rest.RestCaller;
 import io.quarkiverse.twofactor.runtime.rest.TwoFactorResource;
 import io.quarkiverse.twofactor.runtime.sender.LogSenderBackend;
 import io.quarkiverse.twofactor.runtime.store.HibernateOrmConfirmationStore;
@@ -32,6 +35,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.gizmo.ClassCreator;
 import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
+import io.quarkus.gizmo.ResultHandle;
 import io.quarkus.hibernate.orm.deployment.spi.AdditionalJpaModelBuildItem;
 import io.quarkus.resteasy.reactive.spi.GeneratedJaxRsResourceBuildItem;
 import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
@@ -46,6 +50,12 @@ class TwoFactorProcessor {
     private static final List<String> ENTITIES = List.of("io.quarkiverse.twofactor.runtime.store.ConfirmationEntity",
             "io.quarkiverse.twofactor.runtime.store.SendWindowEntity");
     static final String GENERATED_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorEndpoints";
+    static final String GENERATED_DESTINATIONS_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorDestinationEndpoints";
+    // Named, not referenced: it uses Quarkus security, which the application may not have.
+    private static final String SECURITY_CALLER_IDENTITY = "io.quarkiverse.twofactor.runtime.rest.SecurityCallerIdentity";
+    // The constructor parameters both endpoint classes take, in order.
+    private static final Class<?>[] ENDPOINT_DEPENDENCIES = { Confirmer.class, DebugCodeResponse.class,
+            RestCaller.class, Destinations.class, SenderRegistry.class };
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -84,28 +94,48 @@ class TwoFactorProcessor {
     }
 
     @BuildStep
-    void restEndpoints(TwoFactorBuildTimeConfig config, BuildProducer<AdditionalIndexedClassesBuildItem> indexed,
-            BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<GeneratedJaxRsResourceBuildItem> resources) {
+    void restEndpoints(TwoFactorBuildTimeConfig config, Capabilities capabilities,
+            BuildProducer<AdditionalIndexedClassesBuildItem> indexed, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<GeneratedJaxRsResourceBuildItem> resources) {
         if (!config.rest().enabled()) {
             return;
         }
-        indexed.produce(new AdditionalIndexedClassesBuildItem(TwoFactorResource.class.getName()));
+        indexed.produce(new AdditionalIndexedClassesBuildItem(TwoFactorResource.class.getName(),
+                DestinationsResource.class.getName()));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(DebugCodeResponse.class));
-        // A subclass that only adds the configured @Path (JAX-RS reads class paths from annotations alone) and an
-        // injecting constructor, since the generated class cannot reach package-private members of its parent.
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(RestCaller.class));
+        // Only with a security extension: without one, identity mode fails at startup and no security class loads.
+        if (capabilities.isPresent(Capability.SECURITY)) {
+            beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(SECURITY_CALLER_IDENTITY).setUnremovable().build());
+        }
+        String path = config.rest().path();
+        generateEndpoints(resources, GENERATED_RESOURCE, TwoFactorResource.class, path);
+        generateEndpoints(resources, GENERATED_DESTINATIONS_RESOURCE, DestinationsResource.class,
+                (path.endsWith("/") ? path : path + "/") + "destinations");
+    }
+
+    /**
+     * A subclass that only adds the configured {@code @Path} (JAX-RS reads class paths from annotations alone) and an
+     * injecting constructor, since the generated class cannot reach package-private members of its parent.
+     */
+    private static void generateEndpoints(BuildProducer<GeneratedJaxRsResourceBuildItem> resources, String className,
+            Class<?> superClass, String path) {
         try (ClassCreator endpoints = ClassCreator.builder()
                 .classOutput(new GeneratedJaxRsResourceGizmoAdaptor(resources))
-                .className(GENERATED_RESOURCE)
-                .superClass(TwoFactorResource.class)
+                .className(className)
+                .superClass(superClass)
                 .build()) {
-            endpoints.addAnnotation(Path.class).addValue("value", config.rest().path());
+            endpoints.addAnnotation(Path.class).addValue("value", path);
             endpoints.addAnnotation(Singleton.class);
             MethodCreator constructor = endpoints.getMethodCreator(MethodDescriptor.INIT, void.class,
-                    Confirmer.class, DebugCodeResponse.class);
+                    (Object[]) ENDPOINT_DEPENDENCIES);
             constructor.addAnnotation(Inject.class);
-            constructor.invokeSpecialMethod(MethodDescriptor.ofConstructor(TwoFactorResource.class, Confirmer.class,
-                    DebugCodeResponse.class), constructor.getThis(), constructor.getMethodParam(0),
-                    constructor.getMethodParam(1));
+            ResultHandle[] arguments = new ResultHandle[ENDPOINT_DEPENDENCIES.length];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = constructor.getMethodParam(i);
+            }
+            constructor.invokeSpecialMethod(MethodDescriptor.ofConstructor(superClass, (Object[]) ENDPOINT_DEPENDENCIES),
+                    constructor.getThis(), arguments);
             constructor.returnVoid();
         }
     }

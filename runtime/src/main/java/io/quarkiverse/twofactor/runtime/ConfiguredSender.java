@@ -43,6 +43,10 @@ public final class ConfiguredSender {
         return settings.key();
     }
 
+    public SenderSettings settings() {
+        return settings;
+    }
+
     void checkRecipient(String recipient) {
         backend.checkRecipient(settings, recipient);
     }

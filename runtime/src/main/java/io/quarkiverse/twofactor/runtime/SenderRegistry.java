@@ -50,6 +50,11 @@ public class SenderRegistry {
         }
     }
 
+    /** The configured senders, by key. */
+    public List<SenderSettings> all() {
+        return senders.values().stream().map(ConfiguredSender::settings).toList();
+    }
+
     /** The sender with this key, or the default sender when the key is {@code null}. */
     public ConfiguredSender get(String key) {
         String wanted = key == null ? defaultSender : key;

@@ -95,6 +95,36 @@ public interface TwoFactorConfig {
     @WithDefault("false")
     boolean debugCodeResponse();
 
+    /**
+     * The REST endpoints, when {@code quarkus.two-factor.rest.enabled} serves them.
+     */
+    RestRuntimeConfig rest();
+
+    interface RestRuntimeConfig {
+
+        /**
+         * Whose confirmations the REST endpoints serve. {@code identity} binds every confirmation to the signed-in
+         * caller and sends codes only to the caller's verified destinations; it needs a Quarkus security extension.
+         * {@code open} serves anyone and sends codes wherever a request says, for applications without users that
+         * protect the endpoints themselves.
+         */
+        @WithDefault("identity")
+        RestMode mode();
+    }
+
+    enum RestMode {
+        /**
+         * Every endpoint needs an authenticated caller; confirmations belong to the caller and codes go only to the
+         * caller's verified destinations.
+         */
+        IDENTITY,
+        /**
+         * No caller is needed: requests name the recipient and the meta, and any confirmation id can be checked,
+         * confirmed and resent.
+         */
+        OPEN
+    }
+
     interface CodeConfig {
 
         /**

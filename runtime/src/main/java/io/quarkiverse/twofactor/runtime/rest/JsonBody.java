@@ -136,12 +136,37 @@ final class JsonBody {
         });
     }
 
+    /** An optional field holding an id; {@code null} when absent or JSON null. */
+    UUID optionalId(String name) {
+        String text = optionalText(name);
+        return text == null ? null : parseId(text, "'" + name + "'");
+    }
+
+    /** Refuses a body that has any of these members, even as JSON null: they are not the caller's to choose. */
+    void refuse(String... names) {
+        for (String name : names) {
+            if (fields.has(name)) {
+                throw ProblemException.badRequest("'" + name + "' is not accepted here");
+            }
+        }
+    }
+
     /** A confirmation id in canonical form; anything else is a 400. */
     static UUID parseId(String text) {
-        if (text == null || !CANONICAL_UUID.matcher(text).matches()) {
-            throw ProblemException.badRequest("A confirmation id must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
+        return parseId(text, "A confirmation id");
+    }
+
+    /** An id in canonical form; anything else is a 400 whose detail starts with {@code what}. */
+    static UUID parseId(String text, String what) {
+        if (!isId(text)) {
+            throw ProblemException.badRequest(what + " must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
         }
         return UUID.fromString(text);
+    }
+
+    /** Whether the text is a UUID in canonical form. */
+    static boolean isId(String text) {
+        return text != null && CANONICAL_UUID.matcher(text).matches();
     }
 
     private static boolean isUnicode(String text) {

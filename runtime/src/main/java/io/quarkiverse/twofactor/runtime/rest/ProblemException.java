@@ -26,6 +26,24 @@ class ProblemException extends RuntimeException {
         return new ProblemException(400, "invalid-request", "Invalid request", detail);
     }
 
+    /** A request without an authenticated caller, to an endpoint that serves only signed-in users. */
+    static ProblemException unauthenticated() {
+        return new ProblemException(401, "unauthenticated", "Authentication required",
+                "Sign in to use this endpoint");
+    }
+
+    /**
+     * A request that needed a confirmed confirmation for {@code purpose}, owned by the caller, and did not carry one:
+     * the header was missing, malformed, unknown, someone else's, for another purpose, not confirmed, spent or expired.
+     * The answers do not tell these apart.
+     */
+    static ProblemException confirmationRequired(String purpose) {
+        return new ProblemException(403, "confirmation-required", "Confirmation required",
+                "This request needs the " + ConfirmationHeader.NAME + " header with the id of a confirmed confirmation"
+                        + " for '" + purpose + "'")
+                .with("purpose", purpose);
+    }
+
     /** A 429 whose {@code Retry-After} header and detail give the wait in whole seconds, rounded up. */
     static ProblemException tooManyRequests(String type, String title, String reason, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);

@@ -12,7 +12,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.twofactor.DestinationExistsException;
+import io.quarkiverse.twofactor.DestinationNotVerifiedException;
 import io.quarkiverse.twofactor.InvalidRecipientException;
+import io.quarkiverse.twofactor.NoDestinationException;
 import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.TooManySendsException;
 import io.quarkiverse.twofactor.UnknownSenderException;
@@ -55,6 +58,18 @@ final class Problems {
         if (e instanceof TooManySendsException tooMany) {
             return ProblemException.tooManyRequests("too-many-sends", "Too many codes sent",
                     "Too many codes were sent to this recipient", tooMany.retryAfter());
+        }
+        if (e instanceof DestinationExistsException) {
+            return new ProblemException(409, "destination-exists", "Destination exists",
+                    "This recipient is already one of your destinations for that sender");
+        }
+        if (e instanceof DestinationNotVerifiedException) {
+            return new ProblemException(409, "destination-not-verified", "Destination not verified",
+                    "Only a verified destination can be the default; confirm the code sent to it first");
+        }
+        if (e instanceof NoDestinationException) {
+            return new ProblemException(409, "no-destination", "No destination",
+                    "You have no verified destination to send the code to; add and verify one first");
         }
         if (e instanceof IllegalArgumentException) {
             return ProblemException.badRequest(e.getMessage());

@@ -1,6 +1,8 @@
 package io.quarkiverse.twofactor.runtime.rest;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,11 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.ConfirmResult;
 import io.quarkiverse.twofactor.ConfirmationState;
 import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.ResendResult;
+import io.quarkiverse.twofactor.runtime.SenderRegistry;
+import io.quarkiverse.twofactor.spi.SenderSettings;
 
 /**
  * The REST endpoints. The class carries no {@code @Path}: the build generates a subclass annotated with
@@ -28,6 +34,12 @@ import io.quarkiverse.twofactor.ResendResult;
  * <p>
  * Bodies are read as bytes and parsed here rather than by a message body reader, so that every malformed body gets
  * the same problem response whatever JSON providers the application has installed.
+ *
+ * <p>
+ * In identity mode ({@code quarkus.two-factor.rest.mode}) every endpoint answers only an authenticated caller, codes go
+ * only to the caller's verified destinations, and someone else's confirmation answers exactly like an unknown id. The
+ * endpoint itself decides, not an HTTP permission, so that the answer is the same problem whatever the application's
+ * security configuration.
  */
 public abstract class TwoFactorResource {
 
@@ -35,11 +47,36 @@ public abstract class TwoFactorResource {
 
     private final Confirmer confirmer;
     private final DebugCodeResponse debugCode;
+    private final RestCaller caller;
+    private final Destinations destinations;
+    private final SenderRegistry senders;
 
     /** Called by the generated subclass's injecting constructor. */
-    protected TwoFactorResource(Confirmer confirmer, DebugCodeResponse debugCode) {
+    protected TwoFactorResource(Confirmer confirmer, DebugCodeResponse debugCode, RestCaller caller,
+            Destinations destinations, SenderRegistry senders) {
         this.confirmer = confirmer;
         this.debugCode = debugCode;
+        this.caller = caller;
+        this.destinations = destinations;
+        this.senders = senders;
+    }
+
+    @GET
+    @Path("senders")
+    public Response senders() {
+        return Problems.guard(() -> {
+            if (caller.identityMode()) {
+                caller.authenticated();
+            }
+            List<Map<String, Object>> view = new ArrayList<>();
+            for (SenderSettings sender : senders.all()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("key", sender.key());
+                entry.put("verboseName", sender.verboseName().orElse(sender.key()));
+                view.add(entry);
+            }
+            return Response.ok(Problems.write(view), MediaType.APPLICATION_JSON).build();
+        });
     }
 
     @POST
@@ -47,16 +84,17 @@ public abstract class TwoFactorResource {
     public Response requestConfirmation(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
             @Context UriInfo uri) {
         return Problems.guard(() -> {
+            String owner = caller.identityMode() ? caller.authenticated() : null;
             JsonBody json = JsonBody.parse(contentType, body);
-            String sender = json.optionalText("sender");
-            String recipient = json.requiredText("recipient");
-            Map<String, Object> meta = json.optionalObject("meta");
-            NewConfirmation issued = confirmer.request(sender, recipient, meta);
+            NewConfirmation issued = owner == null ? requestOpen(json) : requestForCaller(owner, json);
             ConfirmationState state = issued.state();
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", state.id());
             view.put("status", state.status().label());
             view.put("sender", state.sender());
+            if (owner != null) {
+                view.put("purpose", state.purpose());
+            }
             view.put("expiresAt", state.expiresAt().toString());
             addDebugCode(view, issued.code());
             return json(Response.created(uri.getBaseUriBuilder().path(getClass()).path("confirmations")
@@ -64,17 +102,45 @@ public abstract class TwoFactorResource {
         });
     }
 
+    /** Open mode: the request names the recipient and the meta. */
+    private NewConfirmation requestOpen(JsonBody json) {
+        String sender = json.optionalText("sender");
+        String recipient = json.requiredText("recipient");
+        Map<String, Object> meta = json.optionalObject("meta");
+        return confirmer.request(sender, recipient, meta);
+    }
+
+    /**
+     * Identity mode: the code goes to one of the caller's verified destinations, never to a recipient the request
+     * names, and the confirmation belongs to the caller.
+     */
+    private NewConfirmation requestForCaller(String owner, JsonBody json) {
+        json.refuse("recipient", "meta");
+        String purpose = json.requiredText("purpose");
+        if (Destinations.VERIFY_PURPOSE.equals(purpose)) {
+            // Only adding a destination makes these: one made here would name no destination to verify.
+            throw ProblemException.badRequest("'" + purpose + "' confirmations are made by adding a destination");
+        }
+        String sender = json.optionalText("sender");
+        UUID destination = json.optionalId("destination");
+        if (sender != null) {
+            senders.get(sender);
+        }
+        return destinations.request(new Binding(owner, purpose), sender, destination);
+    }
+
     @POST
     @Path("confirm")
     public Response confirm(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return Problems.guard(() -> {
+            String owner = caller.identityMode() ? caller.authenticated() : null;
             JsonBody json = JsonBody.parse(contentType, body);
             UUID id = json.requiredId("id");
             String code = json.requiredText("code");
             if (code.length() > MAX_CODE_LENGTH) {
                 throw ProblemException.badRequest("'code' must be at most " + MAX_CODE_LENGTH + " characters");
             }
-            ConfirmResult result = confirmer.confirm(id, code);
+            ConfirmResult result = owner == null ? confirmer.confirm(id, code) : confirmForCaller(owner, id, code);
             return switch (result.outcome()) {
                 case CONFIRMED -> {
                     Map<String, Object> view = new LinkedHashMap<>();
@@ -94,16 +160,28 @@ public abstract class TwoFactorResource {
         });
     }
 
+    /** A code sent to a new destination verifies the destination; any other confirms the caller's confirmation. */
+    private ConfirmResult confirmForCaller(String owner, UUID id, String code) {
+        ConfirmationState state = confirmer.check(id, owner).orElseThrow(() -> notFound(id));
+        return Destinations.VERIFY_PURPOSE.equals(state.purpose()) ? destinations.verify(owner, id, code)
+                : confirmer.confirm(id, owner, code);
+    }
+
     @GET
     @Path("confirmations/{id}")
     public Response check(@PathParam("id") String id) {
         return Problems.guard(() -> {
+            String owner = caller.identityMode() ? caller.authenticated() : null;
             UUID parsed = JsonBody.parseId(id);
-            ConfirmationState state = confirmer.check(parsed).orElseThrow(() -> notFound(parsed));
+            ConfirmationState state = (owner == null ? confirmer.check(parsed) : confirmer.check(parsed, owner))
+                    .orElseThrow(() -> notFound(parsed));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", state.id());
             view.put("status", state.status().label());
             view.put("sender", state.sender());
+            if (owner != null) {
+                view.put("purpose", state.purpose());
+            }
             view.put("expiresAt", state.expiresAt().toString());
             view.put("confirmed", state.confirmed());
             view.put("meta", state.meta());
@@ -115,8 +193,9 @@ public abstract class TwoFactorResource {
     @Path("resend")
     public Response resend(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return Problems.guard(() -> {
+            String owner = caller.identityMode() ? caller.authenticated() : null;
             UUID id = JsonBody.parse(contentType, body).requiredId("id");
-            ResendResult result = confirmer.resend(id);
+            ResendResult result = owner == null ? confirmer.resend(id) : confirmer.resend(id, owner);
             return switch (result.outcome()) {
                 case SENT -> {
                     Map<String, Object> view = new LinkedHashMap<>();

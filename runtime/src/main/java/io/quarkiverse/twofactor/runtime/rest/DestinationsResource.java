@@ -1,0 +1,183 @@
+package io.quarkiverse.twofactor.runtime.rest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkiverse.twofactor.AddedDestination;
+import io.quarkiverse.twofactor.Binding;
+import io.quarkiverse.twofactor.ConfirmationState;
+import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.Destination;
+import io.quarkiverse.twofactor.DestinationExistsException;
+import io.quarkiverse.twofactor.Destinations;
+import io.quarkiverse.twofactor.runtime.SenderRegistry;
+
+/**
+ * The caller's destinations, in identity mode only. Like {@link TwoFactorResource} it carries no {@code @Path}: the
+ * build generates a subclass served at {@code quarkus.two-factor.rest.path} + {@code /destinations}.
+ *
+ * <p>
+ * Once the caller has a verified destination, adding or removing one also spends a confirmation for
+ * {@value #MANAGE_PURPOSE}, carried in the {@code Two-Factor-Confirmation} header: a stolen session alone cannot add
+ * its own phone, nor remove the owner's. Recipients appear masked in every answer.
+ */
+public abstract class DestinationsResource {
+
+    /** The purpose of the confirmation that adding or removing a destination spends once one is verified. */
+    public static final String MANAGE_PURPOSE = "manage-destinations";
+
+    private final Confirmer confirmer;
+    private final DebugCodeResponse debugCode;
+    private final RestCaller caller;
+    private final Destinations destinations;
+    private final SenderRegistry senders;
+
+    /** Called by the generated subclass's injecting constructor. */
+    protected DestinationsResource(Confirmer confirmer, DebugCodeResponse debugCode, RestCaller caller,
+            Destinations destinations, SenderRegistry senders) {
+        this.confirmer = confirmer;
+        this.debugCode = debugCode;
+        this.caller = caller;
+        this.destinations = destinations;
+        this.senders = senders;
+    }
+
+    @GET
+    public Response list() {
+        return Problems.guard(() -> {
+            String owner = owner();
+            List<Map<String, Object>> view = new ArrayList<>();
+            for (Destination destination : destinations.list(owner)) {
+                view.add(view(destination));
+            }
+            return Response.ok(Problems.write(view), MediaType.APPLICATION_JSON).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id) {
+        return Problems.guard(() -> {
+            String owner = owner();
+            UUID parsed = destinationId(id);
+            Destination destination = destinations.find(owner, parsed).orElseThrow(() -> notFound(parsed));
+            return json(Response.ok(), view(destination));
+        });
+    }
+
+    @POST
+    public Response add(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(ConfirmationHeader.NAME) String confirmation, byte[] body, @Context UriInfo uri) {
+        return Problems.guard(() -> {
+            String owner = owner();
+            JsonBody json = JsonBody.parse(contentType, body);
+            String sender = json.optionalText("sender");
+            String recipient = json.requiredText("recipient");
+            // Refusals the request can be told before its confirmation is spent; add() checks them again.
+            String senderKey = senders.get(sender).key();
+            if (destinations.list(owner).stream()
+                    .anyMatch(known -> known.sender().equals(senderKey) && known.recipient().equals(recipient))) {
+                throw new DestinationExistsException("duplicate");
+            }
+            requireManageConfirmation(owner, confirmation);
+            AddedDestination added = destinations.add(owner, sender, recipient);
+            ConfirmationState state = added.confirmation().state();
+            Map<String, Object> sent = new LinkedHashMap<>();
+            sent.put("id", state.id());
+            sent.put("status", state.status().label());
+            sent.put("expiresAt", state.expiresAt().toString());
+            if (debugCode.enabled()) {
+                sent.put("code", added.confirmation().code());
+            }
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("destination", view(added.destination()));
+            view.put("confirmation", sent);
+            return json(Response.created(uri.getBaseUriBuilder().path(getClass())
+                    .path(added.destination().id().toString()).build()), view);
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response remove(@PathParam("id") String id, @HeaderParam(ConfirmationHeader.NAME) String confirmation) {
+        return Problems.guard(() -> {
+            String owner = owner();
+            UUID parsed = destinationId(id);
+            // An unknown id is told as such before the confirmation is spent.
+            destinations.find(owner, parsed).orElseThrow(() -> notFound(parsed));
+            requireManageConfirmation(owner, confirmation);
+            if (!destinations.remove(owner, parsed)) {
+                throw notFound(parsed);
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    @PUT
+    @Path("{id}/default")
+    public Response makeDefault(@PathParam("id") String id) {
+        return Problems.guard(() -> {
+            String owner = owner();
+            UUID parsed = destinationId(id);
+            if (!destinations.makeDefault(owner, parsed)) {
+                throw notFound(parsed);
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    /** The caller; destinations exist only for signed-in users, so open mode serves none. */
+    private String owner() {
+        if (!caller.identityMode()) {
+            throw new ProblemException(404, "not-found", "Not found",
+                    "Destinations are served only when quarkus.two-factor.rest.mode is identity");
+        }
+        return caller.authenticated();
+    }
+
+    /** The first destination is added freely; after that, only with a confirmation sent to a verified one. */
+    private void requireManageConfirmation(String owner, String confirmation) {
+        if (destinations.hasVerified(owner)) {
+            ConfirmationHeader.spend(confirmer, confirmation, new Binding(owner, MANAGE_PURPOSE));
+        }
+    }
+
+    private static Map<String, Object> view(Destination destination) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", destination.id());
+        view.put("sender", destination.sender());
+        view.put("recipient", destination.maskedRecipient());
+        view.put("verified", destination.verified());
+        view.put("default", destination.isDefault());
+        view.put("createdAt", destination.createdAt().toString());
+        return view;
+    }
+
+    private static UUID destinationId(String text) {
+        return JsonBody.parseId(text, "A destination id");
+    }
+
+    private static Response json(Response.ResponseBuilder response, Map<String, Object> view) {
+        return response.type(MediaType.APPLICATION_JSON).entity(Problems.write(view)).build();
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return new ProblemException(404, "not-found", "Destination not found", "No destination has id " + id);
+    }
+}
