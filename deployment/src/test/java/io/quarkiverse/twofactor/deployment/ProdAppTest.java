@@ -20,6 +20,7 @@ class ProdAppTest {
             .overrideConfigKey("quarkus.two-factor.code.hash-key", TestApps.PROD_HASH_KEY)
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", RecordingBackend.NAME)
             .overrideConfigKey("quarkus.two-factor.rest.enabled", "true")
+            .overrideConfigKey("quarkus.two-factor.rest.mode", "open")
             .overrideConfigKey("quarkus.two-factor.debug-code-response", "true")
             .setRun(true);
 

@@ -20,6 +20,7 @@ class RestCustomPathTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withConfigurationResource(TestApps.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.rest.enabled", "true")
+            .overrideConfigKey("quarkus.two-factor.rest.mode", "open")
             .overrideConfigKey("quarkus.two-factor.rest.path", "/mfa")
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", "log");
 
