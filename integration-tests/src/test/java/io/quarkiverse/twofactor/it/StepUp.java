@@ -13,16 +13,16 @@ import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.restassured.response.ValidatableResponse;
 
 /** Calls to the demo's step-up guarded action, and the confirmations they carry. */
-final class StepUp {
+public final class StepUp {
 
-    static final String PURPOSE = "secured-action";
-    static final Binding ALICE = new Binding("alice", PURPOSE);
+    public static final String PURPOSE = "secured-action";
+    public static final Binding ALICE = new Binding("alice", PURPOSE);
 
     private StepUp() {
     }
 
     /** A confirmation for the binding, confirmed with its code and ready to spend. */
-    static UUID confirmed(Confirmer confirmer, Binding binding) {
+    public static UUID confirmed(Confirmer confirmer, Binding binding) {
         NewConfirmation made = confirmer.make(binding, Map.of());
         UUID id = made.state().id();
         ConfirmResult confirmed = confirmer.confirm(id, binding.owner(), made.code());
@@ -33,7 +33,7 @@ final class StepUp {
     }
 
     /** {@code POST /demo/secured-action} as alice, carrying {@code header} unless it is null. */
-    static ValidatableResponse securedActionAsAlice(Object header) {
+    public static ValidatableResponse securedActionAsAlice(Object header) {
         var request = given().auth().preemptive().basic("alice", "alice");
         if (header != null) {
             request.header(RequiresConfirmation.HEADER, header.toString());
