@@ -18,9 +18,7 @@ public record Binding(String owner, String purpose) {
 
     public Binding {
         checkOwner(owner);
-        if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
-            throw new IllegalArgumentException("purpose must be 1 to 64 characters out of a-z, 0-9, '.', '_' and '-'");
-        }
+        checkPurpose(purpose);
     }
 
     /** Refuses what cannot be an owner: null, blank, too long, or holding control characters. */
@@ -29,6 +27,13 @@ public record Binding(String owner, String purpose) {
                 || owner.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("owner must be a principal name of 1 to " + MAX_OWNER_LENGTH
                     + " characters without control characters");
+        }
+    }
+
+    /** Refuses what cannot be a purpose: anything but 1 to 64 characters out of a-z, 0-9, '.', '_' and '-'. */
+    public static void checkPurpose(String purpose) {
+        if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
+            throw new IllegalArgumentException("purpose must be 1 to 64 characters out of a-z, 0-9, '.', '_' and '-'");
         }
     }
 }

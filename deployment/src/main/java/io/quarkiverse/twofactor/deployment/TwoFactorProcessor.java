@@ -1,15 +1,24 @@
 package io.quarkiverse.twofactor.deployment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import jakarta.enterprise.inject.spi.DeploymentException;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.DotName;
+
+import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.Outbox;
+import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.CodeHasher;
 import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
 import io.quarkiverse.twofactor.runtime.ExpiredCleanup;
@@ -19,6 +28,7 @@ import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
 import io.quarkiverse.twofactor.runtime.rest.DebugCodeResponse;
 import io.quarkiverse.twofactor.runtime.rest.DestinationsResource;
+import io.quarkiverse.twofactor.runtime.rest.RequiresConfirmationInterceptor;
 import io.quarkiverse.twofactor.runtime.rest.RestCaller;
 import io.quarkiverse.twofactor.runtime.rest.TwoFactorResource;
 import io.quarkiverse.twofactor.runtime.sender.LogSenderBackend;
@@ -31,6 +41,7 @@ import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.gizmo.ClassCreator;
 import io.quarkus.gizmo.MethodCreator;
@@ -49,6 +60,8 @@ class TwoFactorProcessor {
     // Named, not referenced: their Panache superclass is not on this module's class path.
     private static final List<String> ENTITIES = List.of("io.quarkiverse.twofactor.runtime.store.ConfirmationEntity",
             "io.quarkiverse.twofactor.runtime.store.SendWindowEntity");
+    private static final DotName REQUIRES_CONFIRMATION = DotName.createSimple(RequiresConfirmation.class);
+    private static final DotName INTERCEPTOR = DotName.createSimple(RequiresConfirmationInterceptor.class);
     static final String GENERATED_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorEndpoints";
     static final String GENERATED_DESTINATIONS_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorDestinationEndpoints";
     // Named, not referenced: it uses Quarkus security, which the application may not have.
@@ -138,5 +151,52 @@ class TwoFactorProcessor {
                     constructor.getThis(), arguments);
             constructor.returnVoid();
         }
+    }
+
+    /**
+     * Guards {@link RequiresConfirmation} methods with the interceptor, which needs the current user from a security
+     * extension. Without one, or with a purpose no confirmation can have, the build fails: the annotation must never be
+     * silently ignored, which would leave the method unguarded.
+     */
+    @BuildStep
+    void stepUp(Capabilities capabilities, CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans) {
+        List<String> uses = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (AnnotationInstance annotation : index.getIndex().getAnnotations(REQUIRES_CONFIRMATION)) {
+            if (annotation.target().kind() == AnnotationTarget.Kind.CLASS
+                    && annotation.target().asClass().name().equals(INTERCEPTOR)) {
+                // The interceptor's own binding, when the index holds it.
+                continue;
+            }
+            String target = describe(annotation.target());
+            uses.add(target);
+            String purpose = annotation.value().asString();
+            try {
+                Binding.checkPurpose(purpose);
+            } catch (IllegalArgumentException e) {
+                errors.add("@RequiresConfirmation(\"" + purpose + "\") on " + target + ": " + e.getMessage());
+            }
+        }
+        if (!uses.isEmpty() && capabilities.isMissing(Capability.SECURITY)) {
+            errors.add("@RequiresConfirmation on " + String.join(", ", uses) + " needs to know the signed-in user:"
+                    + " add a Quarkus security extension, such as quarkus-elytron-security-properties-file,"
+                    + " quarkus-security-jpa, quarkus-oidc or quarkus-smallrye-jwt");
+        }
+        if (!errors.isEmpty()) {
+            throw new DeploymentException(String.join("\n", errors));
+        }
+        if (capabilities.isPresent(Capability.SECURITY)) {
+            beans.produce(AdditionalBeanBuildItem.builder()
+                    .addBeanClasses(RequiresConfirmation.class, RequiresConfirmationInterceptor.class)
+                    .build());
+        }
+    }
+
+    private static String describe(AnnotationTarget target) {
+        return switch (target.kind()) {
+            case METHOD -> target.asMethod().declaringClass().name() + "#" + target.asMethod().name();
+            case CLASS -> target.asClass().name().toString();
+            default -> target.toString();
+        };
     }
 }

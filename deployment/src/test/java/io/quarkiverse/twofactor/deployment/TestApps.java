@@ -49,12 +49,22 @@ final class TestApps {
 
     /** Asserts that the deepest cause of {@code thrown} is a {@link ConfigurationException} and returns its message. */
     static String configurationErrorMessage(Throwable thrown) {
+        Throwable root = rootCause(thrown);
+        assertInstanceOf(ConfigurationException.class, root, () -> "root cause of " + thrown);
+        return root.getMessage();
+    }
+
+    /** The message of the deepest cause of {@code thrown}, where a failed build step's own message is. */
+    static String rootCauseMessage(Throwable thrown) {
+        return String.valueOf(rootCause(thrown).getMessage());
+    }
+
+    private static Throwable rootCause(Throwable thrown) {
         Throwable root = thrown;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        assertInstanceOf(ConfigurationException.class, root, () -> "root cause of " + thrown);
-        return root.getMessage();
+        return root;
     }
 
     static void assertConfigurationErrorNaming(Throwable thrown, String property) {

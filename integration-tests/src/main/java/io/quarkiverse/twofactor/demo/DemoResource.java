@@ -2,6 +2,7 @@ package io.quarkiverse.twofactor.demo;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.RequiresConfirmation;
 
 /**
  * The demo's own endpoints: the protected action that spends a confirmation, and a window on the demo inbox.
@@ -27,6 +29,8 @@ public class DemoResource {
 
     @Inject
     DemoInbox inbox;
+
+    private final AtomicInteger securedActionsDone = new AtomicInteger();
 
     /** The action the code protects: runs only for a confirmed confirmation, and only once. */
     @POST
@@ -52,5 +56,22 @@ public class DemoResource {
         return confirmer.use(id, Map.of("user", user))
                 ? Response.ok("done").build()
                 : Response.status(Response.Status.FORBIDDEN).entity("not confirmed").build();
+    }
+
+    /**
+     * The action step-up protects: runs only for the signed-in user's confirmed confirmation for purpose
+     * {@code secured-action}, named in the {@value RequiresConfirmation#HEADER} header, and only once.
+     */
+    @POST
+    @Path("secured-action")
+    @RequiresConfirmation("secured-action")
+    public String securedAction() {
+        securedActionsDone.incrementAndGet();
+        return "done";
+    }
+
+    /** How many times the secured action ran, for tests that check no refused request reached it. */
+    public int securedActionsDone() {
+        return securedActionsDone.get();
     }
 }

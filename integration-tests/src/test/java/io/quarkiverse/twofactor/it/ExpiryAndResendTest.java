@@ -13,7 +13,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.twofactor.Confirmer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -21,6 +27,9 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(ShortTimingProfile.class)
 class ExpiryAndResendTest {
+
+    @Inject
+    Confirmer confirmer;
 
     @Test
     void pendingConfirmationExpiresAndIsGone() throws InterruptedException {
@@ -40,6 +49,15 @@ class ExpiryAndResendTest {
         Thread.sleep(4100);
         Api.check(id).statusCode(200).body("status", equalTo("expired")).body("confirmed", equalTo(true));
         protectedAction(id).statusCode(403);
+    }
+
+    @Test
+    void aStepUpConfirmationThatExpiredIsRefusedLikeAnyOther() throws InterruptedException {
+        UUID id = StepUp.confirmed(confirmer, StepUp.ALICE);
+        Thread.sleep(4100);
+        StepUp.securedActionAsAlice(id).statusCode(403).contentType(PROBLEM)
+                .body("type", endsWith("confirmation-required"))
+                .body("purpose", equalTo(StepUp.PURPOSE));
     }
 
     @Test

@@ -17,16 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.it.StepUp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * PostgreSQL goes away mid-run: calls answer 503 problems in bounded time, nothing confirmable is left by a failed
+ * PostgreSQL goes away mid-run: calls, step-up included, answer 503 problems in bounded time, nothing confirmable is left by a failed
  * request, and everything works again once the database is back, without a restart. Runs under -Ppostgresql.
  */
 @QuarkusTest
@@ -43,22 +47,28 @@ class DatabaseOutageTest {
         }
     }
 
+    @Inject
+    Confirmer confirmer;
+
     @Test
     void outageAnswers503AndRecoversWithoutRestart() throws Exception {
         String before = UUID.randomUUID() + "@example.com";
         String pendingId = requestFor(before);
         String pendingCode = deliveredCode(before);
+        UUID stepUpId = StepUp.confirmed(confirmer, StepUp.ALICE);
 
         DatabaseProxyResource.proxy.cut();
         String duringOutage = UUID.randomUUID() + "@example.com";
         unavailable(() -> requestConfirmation(Map.of("recipient", duringOutage)));
         unavailable(() -> confirm(pendingId, pendingCode));
         unavailable(() -> check(pendingId));
+        unavailable(() -> StepUp.securedActionAsAlice(stepUpId));
         DatabaseProxyResource.proxy.restore();
 
         awaitRecovery();
         confirm(pendingId, pendingCode).statusCode(200);
         protectedAction(pendingId).statusCode(200);
+        StepUp.securedActionAsAlice(stepUpId).statusCode(200);
         String after = UUID.randomUUID() + "@example.com";
         String newId = requestFor(after);
         confirm(newId, deliveredCode(after))

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -17,7 +18,7 @@ final class Caller {
     static final Caller ALICE = new Caller("alice");
     static final Caller BOB = new Caller("bob");
 
-    static final String CONFIRMATION_HEADER = "Two-Factor-Confirmation";
+    static final String CONFIRMATION_HEADER = RequiresConfirmation.HEADER;
     static final String MANAGE = "manage-destinations";
 
     final String name;

@@ -3,6 +3,7 @@ package io.quarkiverse.twofactor.it.replicas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +15,25 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkiverse.twofactor.it.Concurrently;
 
 /**
- * Two packaged applications sharing one store, driven concurrently: the one-time use, the attempt count and the
- * per-recipient send limit hold across them. Subclasses choose the shared store.
+ * Two packaged applications sharing one store, driven concurrently: the one-time use, the attempt count, the
+ * per-recipient send limit and the step-up of a signed-in user's action hold across them. Subclasses choose the shared
+ * store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReplicaPairSuite {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final int CALLERS = 40;
+    private static final int STEP_UP_CALLERS = 100;
+    /** The demo's user alice, with HTTP Basic. */
+    private static final String ALICE = "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Replica first;
     private Replica second;
@@ -33,13 +42,22 @@ abstract class ReplicaPairSuite {
     protected abstract Map<String, String> storeProperties();
 
     void startReplicas() throws Exception {
+        Replica[] pair = startPair("open");
+        first = pair[0];
+        second = pair[1];
+    }
+
+    /** Two replicas whose REST endpoints run in the given mode. */
+    private Replica[] startPair(String restMode) throws Exception {
         Map<String, String> common = new HashMap<>(storeProperties());
         common.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test");
         common.put("quarkus.datasource.username", "postgres");
-        first = Replica.start(getClass().getSimpleName() + "-a", common);
+        common.put("quarkus.two-factor.rest.mode", restMode);
+        String name = getClass().getSimpleName() + "-" + restMode;
+        Replica one = Replica.start(name + "-a", common);
         // Only the first replica creates the schema; the second must not drop it under the first.
         common.put("quarkus.hibernate-orm.schema-management.strategy", "none");
-        second = Replica.start(getClass().getSimpleName() + "-b", common);
+        return new Replica[] { one, Replica.start(name + "-b", common) };
     }
 
     @AfterAll
@@ -92,6 +110,41 @@ abstract class ReplicaPairSuite {
 
         assertEquals(5, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
         assertEquals(CALLERS - 5, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
+    }
+
+    @Test
+    void aStepUpConfirmationRunsTheSecuredActionOnceAcrossReplicas() throws Exception {
+        Replica[] pair = startPair("identity");
+        try {
+            String recipient = recipient();
+            JsonNode added = JSON.readTree(post(pair[0], 201, "/two-factor/destinations",
+                    "{\"recipient\":\"" + recipient + "\"}"));
+            String verification = added.path("confirmation").path("id").asText();
+            post(pair[1], 200, "/two-factor/confirm", "{\"id\":\"" + verification + "\",\"code\":\""
+                    + pair[0].get("/demo/inbox/" + recipient).body() + "\"}");
+            String id = JSON.readTree(post(pair[1], 201, "/two-factor/request-confirmation",
+                    "{\"purpose\":\"secured-action\"}")).path("id").asText();
+            post(pair[0], 200, "/two-factor/confirm", "{\"id\":\"" + id + "\",\"code\":\""
+                    + pair[1].get("/demo/inbox/" + recipient).body() + "\"}");
+
+            List<Integer> statuses = Concurrently.run(STEP_UP_CALLERS, caller -> pair[caller % 2]
+                    .post("/demo/secured-action", null, "Authorization", ALICE, "Two-Factor-Confirmation", id)
+                    .statusCode());
+
+            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+            assertEquals(STEP_UP_CALLERS - 1, statuses.stream().filter(status -> status == 403).count(),
+                    statuses.toString());
+        } finally {
+            pair[0].close();
+            pair[1].close();
+        }
+    }
+
+    /** A POST as alice that must answer {@code status}; returns the body. */
+    private static String post(Replica replica, int status, String path, String json) throws Exception {
+        HttpResponse<String> response = replica.post(path, json, "Authorization", ALICE);
+        assertEquals(status, response.statusCode(), response.body());
+        return response.body();
     }
 
     private void ensureStarted() throws Exception {

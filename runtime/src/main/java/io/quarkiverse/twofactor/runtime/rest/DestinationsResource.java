@@ -20,12 +20,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkiverse.twofactor.AddedDestination;
-import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.ConfirmationState;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.Destination;
 import io.quarkiverse.twofactor.DestinationExistsException;
 import io.quarkiverse.twofactor.Destinations;
+import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 
 /**
@@ -83,7 +83,7 @@ public abstract class DestinationsResource {
 
     @POST
     public Response add(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(ConfirmationHeader.NAME) String confirmation, byte[] body, @Context UriInfo uri) {
+            @HeaderParam(RequiresConfirmation.HEADER) String confirmation, byte[] body, @Context UriInfo uri) {
         return Problems.guard(() -> {
             String owner = owner();
             JsonBody json = JsonBody.parse(contentType, body);
@@ -115,7 +115,7 @@ public abstract class DestinationsResource {
 
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") String id, @HeaderParam(ConfirmationHeader.NAME) String confirmation) {
+    public Response remove(@PathParam("id") String id, @HeaderParam(RequiresConfirmation.HEADER) String confirmation) {
         return Problems.guard(() -> {
             String owner = owner();
             UUID parsed = destinationId(id);
@@ -154,7 +154,9 @@ public abstract class DestinationsResource {
     /** The first destination is added freely; after that, only with a confirmation sent to a verified one. */
     private void requireManageConfirmation(String owner, String confirmation) {
         if (destinations.hasVerified(owner)) {
-            ConfirmationHeader.spend(confirmer, confirmation, new Binding(owner, MANAGE_PURPOSE));
+            if (!ConfirmationHeader.spend(confirmer, confirmation, owner, MANAGE_PURPOSE)) {
+                throw ProblemException.confirmationRequired(MANAGE_PURPOSE);
+            }
         }
     }
 

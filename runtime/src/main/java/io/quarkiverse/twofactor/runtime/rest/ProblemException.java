@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.quarkiverse.twofactor.RequiresConfirmation;
+
 /**
  * A refusal that becomes an {@code application/problem+json} response (RFC 9457).
  */
@@ -29,18 +31,18 @@ class ProblemException extends RuntimeException {
     /** A request without an authenticated caller, to an endpoint that serves only signed-in users. */
     static ProblemException unauthenticated() {
         return new ProblemException(401, "unauthenticated", "Authentication required",
-                "Sign in to use this endpoint");
+                "Sign in to perform this action");
     }
 
     /**
      * A request that needed a confirmed confirmation for {@code purpose}, owned by the caller, and did not carry one:
-     * the header was missing, malformed, unknown, someone else's, for another purpose, not confirmed, spent or expired.
-     * The answers do not tell these apart.
+     * the header was missing or malformed, or the confirmation unknown, someone else's, for another purpose, not
+     * confirmed, spent or expired. The answer is the same in every case.
      */
     static ProblemException confirmationRequired(String purpose) {
         return new ProblemException(403, "confirmation-required", "Confirmation required",
-                "This request needs the " + ConfirmationHeader.NAME + " header with the id of a confirmed confirmation"
-                        + " for '" + purpose + "'")
+                "This action needs the id of a confirmed, unused confirmation for purpose '" + purpose + "' in the "
+                        + RequiresConfirmation.HEADER + " header")
                 .with("purpose", purpose);
     }
 

@@ -40,8 +40,13 @@ final class Problems {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            return respond(classify(e));
+            return answer(e);
         }
+    }
+
+    /** The problem response for a failure: the problem itself, or what the failure means for a client. */
+    static Response answer(RuntimeException e) {
+        return respond(classify(e));
     }
 
     private static ProblemException classify(RuntimeException e) {
@@ -102,7 +107,7 @@ final class Problems {
         return false;
     }
 
-    private static Response respond(ProblemException problem) {
+    static Response respond(ProblemException problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + problem.type);
         body.put("title", problem.title);

@@ -1,0 +1,73 @@
+package io.quarkiverse.twofactor.runtime.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.RequiresConfirmation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Lets a call through to a {@link RequiresConfirmation} method only after spending the confirmation named by its
+ * {@value RequiresConfirmation#HEADER} header for the current user and the method's purpose. Refusals are thrown as a
+ * {@link WebApplicationException} carrying the finished problem response, which Quarkus REST and RESTEasy Classic
+ * both send as it is. Registered only when the application has a security extension.
+ * <p>
+ * Its priority puts it outside a {@code @Transactional} method's transaction (which begins at
+ * {@code PLATFORM_BEFORE + 200}): the spend is committed on its own before the method runs, and stays spent if the
+ * method fails.
+ */
+@RequiresConfirmation("")
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class RequiresConfirmationInterceptor {
+
+    private final Confirmer confirmer;
+    private final SecurityIdentity identity;
+    private final CurrentVertxRequest request;
+
+    RequiresConfirmationInterceptor(Confirmer confirmer, SecurityIdentity identity, CurrentVertxRequest request) {
+        this.confirmer = confirmer;
+        this.identity = identity;
+        this.request = request;
+    }
+
+    @AroundInvoke
+    Object spendConfirmation(InvocationContext call) throws Exception {
+        String purpose = call.getInterceptorBinding(RequiresConfirmation.class).value();
+        if (identity.isAnonymous()) {
+            throw refusal(ProblemException.unauthenticated());
+        }
+        boolean spent;
+        try {
+            spent = ConfirmationHeader.spend(confirmer, header(), identity.getPrincipal().getName(), purpose);
+        } catch (RuntimeException e) {
+            throw new WebApplicationException(Problems.answer(e));
+        }
+        if (!spent) {
+            throw refusal(ProblemException.confirmationRequired(purpose));
+        }
+        return call.proceed();
+    }
+
+    private String header() {
+        try {
+            RoutingContext current = request.getCurrent();
+            return current == null ? null : current.request().getHeader(RequiresConfirmation.HEADER);
+        } catch (ContextNotActiveException e) {
+            // Called outside an HTTP request: nothing can carry a confirmation.
+            return null;
+        }
+    }
+
+    private static WebApplicationException refusal(ProblemException problem) {
+        return new WebApplicationException(Problems.respond(problem));
+    }
+}
