@@ -166,7 +166,8 @@ public interface TwoFactorConfig {
 
         /**
          * A human-readable name for this sender (for example "Text message"), for applications that let users
-         * choose; backends and applications read it from {@code SenderSettings}.
+         * choose; backends and applications read it from {@code SenderSettings}, and the REST {@code senders} endpoint
+         * lists it (the key when it is not set).
          */
         Optional<String> verboseName();
 
