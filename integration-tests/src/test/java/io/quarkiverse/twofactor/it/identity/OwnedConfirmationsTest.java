@@ -186,6 +186,23 @@ class OwnedConfirmationsTest {
     }
 
     @Test
+    void aConfirmationRequestedThroughRestUnlocksTheStepUpActionOnceAndOnlyForItsOwner() {
+        String id = ALICE.confirmed("secured-action", alicePhone);
+        BOB.given().header(Caller.CONFIRMATION_HEADER, id).post("/demo/secured-action").then().statusCode(403)
+                .contentType(PROBLEM).body("type", endsWith("confirmation-required"));
+        ALICE.given().header(Caller.CONFIRMATION_HEADER, id).post("/demo/secured-action").then().statusCode(200)
+                .body(equalTo("done"));
+        ALICE.given().header(Caller.CONFIRMATION_HEADER, id).post("/demo/secured-action").then().statusCode(403)
+                .body("purpose", equalTo("secured-action"));
+    }
+
+    @Test
+    void aConfirmationForAnotherPurposeDoesNotUnlockTheStepUpAction() {
+        String id = ALICE.confirmed("sign-in", alicePhone);
+        ALICE.given().header(Caller.CONFIRMATION_HEADER, id).post("/demo/secured-action").then().statusCode(403);
+    }
+
+    @Test
     void confirmationsMadeOnTheirOwnAreNobodys() {
         // An open-mode style confirmation cannot be made in identity mode; an unknown id stands for it.
         ALICE.check(UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM)
