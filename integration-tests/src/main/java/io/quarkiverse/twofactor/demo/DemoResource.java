@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkiverse.twofactor.Confirmer;
+import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -51,6 +52,17 @@ public class DemoResource {
         return confirmer.use(id)
                 ? Response.ok("done").build()
                 : Response.status(Response.Status.FORBIDDEN).entity("not confirmed").build();
+    }
+
+    /**
+     * The action the step-up annotation guards: it runs only with the header {@code Two-Factor-Confirmation} naming a
+     * confirmed confirmation of the signed-in user for this purpose, which it spends.
+     */
+    @POST
+    @Path("secured-action")
+    @RequiresConfirmation("secured-action")
+    public String securedAction() {
+        return "done";
     }
 
     /** The code last delivered to a recipient through the demo inbox. */

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
@@ -32,9 +31,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.quarkiverse.twofactor.it.demo.IdentityModeProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -44,7 +43,7 @@ import io.quarkus.test.junit.TestProfile;
  * so that it never looks for, nor downloads, others.
  */
 @QuarkusTest
-@TestProfile(BrowserJourneyTest.IdentityMode.class)
+@TestProfile(IdentityModeProfile.class)
 @Tag("browser")
 class BrowserJourneyTest {
 
@@ -52,14 +51,6 @@ class BrowserJourneyTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "browser", "journey.png");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-
-    /** The demo as it runs outside tests: confirmations bound to the signed-in user. */
-    public static class IdentityMode implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.two-factor.rest.mode", "identity");
-        }
-    }
 
     private static ChromeDriver browser;
     private static WebDriverWait wait;
