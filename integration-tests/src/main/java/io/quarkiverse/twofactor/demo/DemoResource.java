@@ -89,6 +89,8 @@ public class DemoResource {
     /** How many times the secured action ran, for tests that check no refused request reached it. */
     public int securedActionsDone() {
         return securedActionsDone.get();
+    }
+
     /** The signed-in user's name, so that the page knows whether to show its sign-in form. */
     @GET
     @Path("me")
