@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,14 @@ public abstract class DestinationStoreContractSuite {
         String run = UUID.randomUUID().toString();
         alice = "alice-" + run;
         bob = "bob-" + run;
+    }
+
+    /** Destinations never expire: a shared database or Redis server keeps none of the suite's. */
+    @AfterEach
+    void deleteTheOwnersDestinations() {
+        for (String owner : List.of(alice, bob)) {
+            store.list(owner).forEach(d -> store.delete(owner, d.id()));
+        }
     }
 
     @Test

@@ -50,9 +50,9 @@ public class RedisDestinationStore implements DestinationStore {
 
     @Inject
     RedisDestinationStore(InjectableInstance<RedisDataSource> redis, TwoFactorConfig config) {
-        String selected = config.destinations().store().orElse(config.store().orElse(""));
-        this.redis = new RedisCalls(redis, "Keeping destinations in Redis (quarkus.two-factor.destinations.store)",
-                RedisConfirmationStore.NAME.equals(selected));
+        // When destinations follow confirmations into Redis, the confirmation store reports a missing client.
+        this.redis = new RedisCalls(redis, "quarkus.two-factor.destinations.store=redis",
+                config.destinations().store().filter(RedisConfirmationStore.NAME::equals).isPresent());
         this.prefix = config.redis().keyPrefix();
     }
 
