@@ -1,4 +1,5 @@
--- The tables of the Hibernate ORM confirmation store, for schemas managed with Flyway, Liquibase or by hand.
+-- The tables of the Hibernate ORM confirmation and destination stores, for schemas managed with Flyway, Liquibase or
+-- by hand.
 -- Written for PostgreSQL and H2; on other databases use their UUID and timestamp-with-time-zone types.
 CREATE TABLE two_factor_confirmation (
     id           UUID                        NOT NULL PRIMARY KEY,
@@ -25,4 +26,17 @@ CREATE TABLE two_factor_send_window (
     recipient_key VARCHAR(64)                 NOT NULL PRIMARY KEY,
     window_start  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     send_count    INTEGER                     NOT NULL
+);
+
+-- Users' destinations: the places they proved they receive codes at. The unique constraint decides duplicates, and
+-- its index, which starts with the owner, serves every lookup.
+CREATE TABLE two_factor_destination (
+    id         UUID                        NOT NULL PRIMARY KEY,
+    owner      VARCHAR(255)                NOT NULL,
+    sender     VARCHAR(64)                 NOT NULL,
+    recipient  VARCHAR(320)                NOT NULL,
+    verified   BOOLEAN                     NOT NULL,
+    is_default BOOLEAN                     NOT NULL,
+    created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT two_factor_destination_recipient UNIQUE (owner, sender, recipient)
 );

@@ -40,7 +40,10 @@ public interface Destinations {
      */
     ConfirmResult verify(String owner, UUID confirmationId, String code);
 
-    /** Removes one of the owner's destinations; false when unknown or someone else's. */
+    /**
+     * Removes one of the owner's destinations; false when unknown or someone else's. When it was the default of its
+     * sender, the oldest verified destination left for that sender becomes the default.
+     */
     boolean remove(String owner, UUID id);
 
     /**

@@ -1,13 +1,14 @@
 package io.quarkiverse.twofactor.deployment;
 
 import io.quarkiverse.twofactor.runtime.store.redis.RedisConfirmationStore;
+import io.quarkiverse.twofactor.runtime.store.redis.RedisDestinationStore;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 
-/** The built-in {@code redis} store, which exists only when the application has the Quarkus Redis client. */
+/** The built-in {@code redis} stores, which exist only when the application has the Quarkus Redis client. */
 class RedisStoreProcessor {
 
     @BuildStep
@@ -18,5 +19,6 @@ class RedisStoreProcessor {
             return;
         }
         beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisConfirmationStore.class));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisDestinationStore.class));
     }
 }

@@ -26,6 +26,8 @@ import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
+import io.quarkiverse.twofactor.runtime.destination.DefaultDestinations;
+import io.quarkiverse.twofactor.runtime.destination.DestinationStoreSelector;
 import io.quarkiverse.twofactor.runtime.rest.DebugCodeResponse;
 import io.quarkiverse.twofactor.runtime.rest.DestinationsResource;
 import io.quarkiverse.twofactor.runtime.rest.RequiresConfirmationInterceptor;
@@ -33,7 +35,9 @@ import io.quarkiverse.twofactor.runtime.rest.RestCaller;
 import io.quarkiverse.twofactor.runtime.rest.TwoFactorResource;
 import io.quarkiverse.twofactor.runtime.sender.LogSenderBackend;
 import io.quarkiverse.twofactor.runtime.store.HibernateOrmConfirmationStore;
+import io.quarkiverse.twofactor.runtime.store.HibernateOrmDestinationStore;
 import io.quarkiverse.twofactor.runtime.store.MemoryConfirmationStore;
+import io.quarkiverse.twofactor.runtime.store.MemoryDestinationStore;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.Capabilities;
@@ -57,9 +61,10 @@ class TwoFactorProcessor {
     private static final String FEATURE = "two-factor";
     private static final String DEFAULT_PERSISTENCE_UNIT = "<default>";
     private static final String PANACHE = "io.quarkus.hibernate.orm.panache.PanacheEntityBase";
-    // Named, not referenced: their Panache superclass is not on this module's class path.
+    // Named, not referenced: their Panache superclass and the JPA annotations are not on this module's class path.
     private static final List<String> ENTITIES = List.of("io.quarkiverse.twofactor.runtime.store.ConfirmationEntity",
-            "io.quarkiverse.twofactor.runtime.store.SendWindowEntity");
+            "io.quarkiverse.twofactor.runtime.store.SendWindowEntity",
+            "io.quarkiverse.twofactor.runtime.store.DestinationEntity");
     private static final DotName REQUIRES_CONFIRMATION = DotName.createSimple(RequiresConfirmation.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(RequiresConfirmationInterceptor.class);
     static final String GENERATED_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorEndpoints";
@@ -80,7 +85,8 @@ class TwoFactorProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
                         SenderRegistry.class, Outbox.class, LogSenderBackend.class, StoreSelector.class,
-                        MemoryConfirmationStore.class, ExpiredCleanup.class)
+                        MemoryConfirmationStore.class, ExpiredCleanup.class, DefaultDestinations.class,
+                        DestinationStoreSelector.class, MemoryDestinationStore.class)
                 .setUnremovable()
                 .build();
     }
@@ -94,11 +100,12 @@ class TwoFactorProcessor {
     @BuildStep
     void hibernateOrmStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<AdditionalJpaModelBuildItem> jpaModels, BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
-        // Hibernate ORM with Panache is optional: without it the store does not exist and no entity is added.
+        // Hibernate ORM with Panache is optional: without it the stores do not exist and no entity is added.
         if (capabilities.isMissing(Capability.HIBERNATE_ORM) || !QuarkusClassLoader.isClassPresentAtRuntime(PANACHE)) {
             return;
         }
         beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmConfirmationStore.class));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmDestinationStore.class));
         for (String entity : ENTITIES) {
             // Panache enhances only indexed entities, so each is both indexed and added to the model.
             indexed.produce(new AdditionalIndexedClassesBuildItem(entity));

@@ -47,7 +47,12 @@ public final class ConfiguredSender {
         return settings;
     }
 
-    void checkRecipient(String recipient) {
+    /**
+     * Refuses a recipient this sender can never deliver to: blank, too long or holding control characters, or refused
+     * by the backend.
+     */
+    public void checkRecipient(String recipient) {
+        InputLimits.checkRecipient(recipient);
         backend.checkRecipient(settings, recipient);
     }
 

@@ -78,7 +78,6 @@ public class DefaultConfirmer implements Confirmer {
 
     private NewConfirmation send(Binding binding, String senderKey, String recipient, Map<String, ?> meta) {
         ConfiguredSender sender = senders.get(senderKey);
-        InputLimits.checkRecipient(recipient);
         sender.checkRecipient(recipient);
         Map<String, Object> values = MetaValues.copyOf(meta);
         InputLimits.checkMeta(values);

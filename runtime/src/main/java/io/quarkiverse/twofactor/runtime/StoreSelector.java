@@ -35,7 +35,7 @@ public class StoreSelector {
         String name = config.store().orElse(byName.containsKey("hibernate-orm") ? "hibernate-orm" : "memory");
         selected = byName.get(name);
         if (selected == null) {
-            String needs = BUILT_IN_NEEDS.get(name);
+            String needs = extensionsNeededBy(name);
             throw new ConfigurationException(needs != null
                     ? PROPERTY + "=" + name + " needs the extension " + needs + " in the application"
                     : PROPERTY + " names the store '" + name + "', but no ConfirmationStore bean has that name. Known"
@@ -45,6 +45,14 @@ public class StoreSelector {
             LOG.warnf("Confirmations are kept in memory (%s=memory): they do not survive a restart and are not shared"
                     + " between replicas", PROPERTY);
         }
+    }
+
+    /**
+     * What the application needs for the built-in store with this name to exist, such as the extension to add; null for
+     * a name that is not a built-in store's.
+     */
+    public static String extensionsNeededBy(String storeName) {
+        return BUILT_IN_NEEDS.get(storeName);
     }
 
     public ConfirmationStore selected() {

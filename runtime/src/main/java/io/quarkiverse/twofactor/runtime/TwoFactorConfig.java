@@ -68,6 +68,11 @@ public interface TwoFactorConfig {
     Optional<String> store();
 
     /**
+     * Users' destinations: the places they proved they receive codes at.
+     */
+    DestinationsConfig destinations();
+
+    /**
      * The in-memory store.
      */
     MemoryStoreConfig memory();
@@ -222,6 +227,17 @@ public interface TwoFactorConfig {
          */
         @WithDefault("200MS")
         Duration initialDelay();
+    }
+
+    interface DestinationsConfig {
+
+        /**
+         * Where users' destinations are kept: {@code hibernate-orm}, {@code memory}, {@code redis}, or the name of an
+         * application bean implementing {@code io.quarkiverse.twofactor.spi.DestinationStore} (for example one that
+         * reads them from the application's own user table). By default the store that keeps confirmations, as
+         * {@code quarkus.two-factor.store} selects it.
+         */
+        Optional<String> store();
     }
 
     interface MemoryStoreConfig {

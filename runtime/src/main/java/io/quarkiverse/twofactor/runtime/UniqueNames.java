@@ -11,12 +11,12 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * Beans that configuration selects by name (sender backends, stores), indexed by that name; two beans claiming one
  * name fail startup, since configuration could not tell them apart.
  */
-final class UniqueNames {
+public final class UniqueNames {
 
     private UniqueNames() {
     }
 
-    static <T> Map<String, T> index(List<T> beans, Function<T, String> name, String kind) {
+    public static <T> Map<String, T> index(List<T> beans, Function<T, String> name, String kind) {
         Map<String, T> byName = new TreeMap<>();
         for (T bean : beans) {
             T clash = byName.put(name.apply(bean), bean);

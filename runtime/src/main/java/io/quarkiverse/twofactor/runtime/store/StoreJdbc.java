@@ -102,7 +102,7 @@ final class StoreJdbc {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new PersistenceException("The confirmation store's transaction failed", e);
+            throw new PersistenceException("A transaction of the two-factor store failed", e);
         } finally {
             resume(caller);
         }
@@ -142,7 +142,7 @@ final class StoreJdbc {
             try {
                 return work.execute(unit);
             } catch (SQLException e) {
-                throw new PersistenceException("A statement of the confirmation store failed", e);
+                throw new PersistenceException("A statement of the two-factor store failed", e);
             }
         });
     }

@@ -6,25 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.runtime.store.MetaJson;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.SendWindow;
-import io.quarkiverse.twofactor.spi.StoreUnavailableException;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
-import io.quarkus.arc.ActiveResult;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -38,12 +32,6 @@ import io.vertx.mutiny.redis.client.Response;
 public class RedisConfirmationStore implements ConfirmationStore {
 
     static final String NAME = "redis";
-    /**
-     * Errors that mean Redis cannot serve now rather than that the command is wrong: the server's, and the client's own
-     * {@code CONNECTION_CLOSED} for a connection lost while a command was under way.
-     */
-    private static final Set<String> UNAVAILABLE_REPLIES = Set.of("CONNECTION_CLOSED", "LOADING", "BUSY", "MASTERDOWN",
-            "CLUSTERDOWN", "TRYAGAIN", "READONLY");
 
     private static final String STATUS = "status";
     private static final String SENDER = "sender";
@@ -59,21 +47,16 @@ public class RedisConfirmationStore implements ConfirmationStore {
     private static final String CONFIRMED_AT = "confirmedAt";
     private static final String USED_AT = "usedAt";
 
-    private final InjectableInstance<RedisDataSource> redisInstance;
+    private final RedisCalls redis;
     private final String prefix;
     private final Duration retention;
-    private volatile RedisDataSource dataSource;
 
     @Inject
     RedisConfirmationStore(InjectableInstance<RedisDataSource> redis, TwoFactorConfig config) {
-        // Looked up rather than injected: every store bean is made at startup, and an application that has the Redis
-        // client without configuring its default client must still start when it keeps confirmations elsewhere.
-        this.redisInstance = redis;
+        this.redis = new RedisCalls(redis, "quarkus.two-factor.store=redis", config.store().filter(NAME::equals)
+                .isPresent());
         this.prefix = config.redis().keyPrefix();
         this.retention = config.cleanup().retention();
-        if (config.store().filter(NAME::equals).isPresent()) {
-            dataSource();
-        }
     }
 
     @Override
@@ -98,14 +81,14 @@ public class RedisConfirmationStore implements ConfirmationStore {
         addField(args, LAST_SENT_AT, millis(c.lastSentAt()));
         addField(args, CONFIRMED_AT, millis(c.confirmedAt()));
         addField(args, USED_AT, millis(c.usedAt()));
-        if (!applied(ConfirmationScripts.CREATE, confirmationKey(c.id()), args.toArray(String[]::new))) {
+        if (!redis.applied(ConfirmationScripts.CREATE, confirmationKey(c.id()), args.toArray(String[]::new))) {
             throw new IllegalStateException("A confirmation with id " + c.id() + " is already stored");
         }
     }
 
     @Override
     public Optional<StoredConfirmation> find(UUID id) {
-        Map<String, String> fields = call(redis -> redis.hash(String.class).hgetall(confirmationKey(id)));
+        Map<String, String> fields = redis.call(r -> r.hash(String.class).hgetall(confirmationKey(id)));
         if (fields == null || fields.isEmpty()) {
             return Optional.empty();
         }
@@ -118,36 +101,36 @@ public class RedisConfirmationStore implements ConfirmationStore {
 
     @Override
     public boolean confirm(UUID id, String codeHash, int maxAttempts, Instant now) {
-        return applied(ConfirmationScripts.CONFIRM, confirmationKey(id), codeHash, Integer.toString(maxAttempts),
+        return redis.applied(ConfirmationScripts.CONFIRM, confirmationKey(id), codeHash, Integer.toString(maxAttempts),
                 millis(now));
     }
 
     @Override
     public int countWrongAttempt(UUID id, int maxAttempts, Instant now) {
-        return call(redis -> ConfirmationScripts.COUNT_WRONG_ATTEMPT.run(redis, confirmationKey(id),
+        return redis.call(r -> ConfirmationScripts.COUNT_WRONG_ATTEMPT.run(r, confirmationKey(id),
                 Integer.toString(maxAttempts), millis(now))).toInteger();
     }
 
     @Override
     public boolean use(UUID id, Instant now) {
-        return applied(ConfirmationScripts.USE, confirmationKey(id), millis(now));
+        return redis.applied(ConfirmationScripts.USE, confirmationKey(id), millis(now));
     }
 
     @Override
     public boolean replaceCode(UUID id, String codeHash, Instant sentNoLaterThan, Instant newExpiresAt, Instant now) {
         // The key's own expiry moves with the confirmation's.
-        return applied(ConfirmationScripts.REPLACE_CODE, confirmationKey(id), codeHash, millis(sentNoLaterThan),
+        return redis.applied(ConfirmationScripts.REPLACE_CODE, confirmationKey(id), codeHash, millis(sentNoLaterThan),
                 millis(newExpiresAt), millis(now), millis(newExpiresAt.plus(retention)));
     }
 
     @Override
     public boolean fail(UUID id) {
-        return applied(ConfirmationScripts.FAIL, confirmationKey(id));
+        return redis.applied(ConfirmationScripts.FAIL, confirmationKey(id));
     }
 
     @Override
     public SendWindow countSend(String recipientKey, int limit, Duration window, Instant now) {
-        Response decided = call(redis -> ConfirmationScripts.COUNT_SEND.run(redis, prefix + "w:" + recipientKey,
+        Response decided = redis.call(r -> ConfirmationScripts.COUNT_SEND.run(r, prefix + "w:" + recipientKey,
                 Integer.toString(limit), Long.toString(window.toMillis()), millis(now), millis(now.plus(window))));
         return decided.get(0).toInteger() == 1 ? SendWindow.allow()
                 : SendWindow.refuse(Duration.ofMillis(decided.get(1).toLong()));
@@ -158,44 +141,6 @@ public class RedisConfirmationStore implements ConfirmationStore {
         // Nothing to do: every key carries its own expiry (a confirmation's is its expiry plus the retention, a send
         // window's is its end), and Redis deletes expired keys itself.
         return 0;
-    }
-
-    private boolean applied(LuaScript script, String key, String... args) {
-        return call(redis -> script.run(redis, key, args)).toInteger() == 1;
-    }
-
-    /** Runs Redis commands, turning a failure to reach Redis into {@link StoreUnavailableException}. */
-    private <T> T call(Function<RedisDataSource, T> commands) {
-        RedisDataSource ready = dataSource();
-        try {
-            return commands.apply(ready);
-        } catch (RuntimeException e) {
-            Optional<String> reply = LuaScript.errorReply(e);
-            String code = reply.map(text -> text.split(" ", 2)[0]).orElse(null);
-            if (code == null || UNAVAILABLE_REPLIES.contains(code)) {
-                // Named by kind only, so that the message never carries a host, a user or a command's arguments.
-                throw new StoreUnavailableException("Redis is unavailable to the two-factor store ("
-                        + (code != null ? code : rootCause(e).getClass().getSimpleName()) + ")", e);
-            }
-            throw new IllegalStateException("Redis refused a command of the two-factor store (" + code + ")", e);
-        }
-    }
-
-    private RedisDataSource dataSource() {
-        RedisDataSource ready = dataSource;
-        if (ready == null) {
-            String needs = "quarkus.two-factor.store=redis needs the default Redis client";
-            if (!redisInstance.isResolvable()) {
-                throw new ConfigurationException(needs + ": set quarkus.redis.hosts");
-            }
-            ActiveResult active = redisInstance.getHandle().getBean().checkActive();
-            if (!active.value()) {
-                throw new ConfigurationException(needs + ", which is inactive: " + active.inactiveReason());
-            }
-            ready = redisInstance.get();
-            dataSource = ready;
-        }
-        return ready;
     }
 
     private String confirmationKey(UUID id) {
@@ -215,13 +160,5 @@ public class RedisConfirmationStore implements ConfirmationStore {
 
     private static Instant instant(String millis) {
         return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 }

@@ -8,8 +8,9 @@ import io.smallrye.config.WithDefault;
 public interface RedisStoreConfig {
 
     /**
-     * Put before every key the store writes: confirmations live at {@code <prefix>c:<id>} and send windows at
-     * {@code <prefix>w:<recipient-hash>}. Applications that share a Redis server give each its own prefix.
+     * Put before every key the store writes: confirmations live at {@code <prefix>c:<id>}, send windows at
+     * {@code <prefix>w:<recipient-hash>} and each user's destinations at {@code <prefix>d:<owner-hash>}. Applications
+     * that share a Redis server give each its own prefix.
      */
     @WithDefault("two-factor:")
     String keyPrefix();
