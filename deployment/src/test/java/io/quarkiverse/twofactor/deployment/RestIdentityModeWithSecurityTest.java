@@ -19,7 +19,6 @@ class RestIdentityModeWithSecurityTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withConfigurationResource(TestApps.H2_CONFIG)
-            .withApplicationRoot(jar -> jar.addClasses(StandInDestinations.class))
             // Only this application gets a security extension: the module's other tests must build without one.
             .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-elytron-security-properties-file",
                     Version.getVersion())))
