@@ -12,7 +12,6 @@ class IdentityModeWithoutSecurityTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(StandInDestinations.class))
             .withConfigurationResource(TestApps.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.rest.enabled", "true")
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", "log")

@@ -16,7 +16,7 @@ class ProdAppTest {
 
     @RegisterExtension
     static final QuarkusProdModeTest app = TestApps.prodApp("two-factor-prod")
-            .withApplicationRoot(jar -> jar.addClasses(RecordingBackend.class, StandInDestinations.class))
+            .withApplicationRoot(jar -> jar.addClasses(RecordingBackend.class))
             .overrideConfigKey("quarkus.two-factor.code.hash-key", TestApps.PROD_HASH_KEY)
             .overrideConfigKey("quarkus.two-factor.senders.\"default\".backend", RecordingBackend.NAME)
             .overrideConfigKey("quarkus.two-factor.rest.enabled", "true")

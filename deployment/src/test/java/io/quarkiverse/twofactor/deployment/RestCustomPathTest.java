@@ -18,7 +18,6 @@ class RestCustomPathTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(StandInDestinations.class))
             .withConfigurationResource(TestApps.H2_CONFIG)
             .overrideConfigKey("quarkus.two-factor.rest.enabled", "true")
             .overrideConfigKey("quarkus.two-factor.rest.mode", "open")
