@@ -134,6 +134,7 @@ class ManageDestinationsTest {
         ALICE.addDestination(Map.of("sender", "pigeon", "recipient", freshRecipient()), confirmation).statusCode(400)
                 .body("type", endsWith("unknown-sender"));
         ALICE.addDestination(Map.of(), confirmation).statusCode(400);
+        ALICE.addDestination(Map.of("recipient", "x".repeat(321)), confirmation).statusCode(400);
         ALICE.removeDestination(UUID.randomUUID().toString(), confirmation).statusCode(404);
         ALICE.check(confirmation).body("status", equalTo("confirmed"));
         ALICE.addDestination(Map.of("recipient", freshRecipient()), confirmation).statusCode(201);

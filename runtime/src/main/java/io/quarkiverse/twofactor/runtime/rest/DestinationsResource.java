@@ -26,6 +26,7 @@ import io.quarkiverse.twofactor.Destination;
 import io.quarkiverse.twofactor.DestinationExistsException;
 import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.RequiresConfirmation;
+import io.quarkiverse.twofactor.runtime.ConfiguredSender;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 
 /**
@@ -90,7 +91,9 @@ public abstract class DestinationsResource {
             String sender = json.optionalText("sender");
             String recipient = json.requiredText("recipient");
             // Refusals the request can be told before its confirmation is spent; add() checks them again.
-            String senderKey = senders.get(sender).key();
+            ConfiguredSender chosen = senders.get(sender);
+            chosen.checkRecipient(recipient);
+            String senderKey = chosen.key();
             if (destinations.list(owner).stream()
                     .anyMatch(known -> known.sender().equals(senderKey) && known.recipient().equals(recipient))) {
                 throw new DestinationExistsException("duplicate");
