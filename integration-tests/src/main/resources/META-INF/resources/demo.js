@@ -185,7 +185,8 @@ async function listSenders() {
     byId('add-sender').replaceChildren(...senders.map((sender) => {
         const option = document.createElement('option');
         option.value = sender.key;
-        option.textContent = sender.verboseName ? `${sender.verboseName} (${sender.key})` : sender.key;
+        // verboseName is the key itself when the sender has no verbose name.
+        option.textContent = sender.verboseName !== sender.key ? `${sender.verboseName} (${sender.key})` : sender.key;
         return option;
     }));
 }
