@@ -96,7 +96,8 @@ public abstract class DestinationsResource {
             String senderKey = chosen.key();
             if (destinations.list(owner).stream()
                     .anyMatch(known -> known.sender().equals(senderKey) && known.recipient().equals(recipient))) {
-                throw new DestinationExistsException("duplicate");
+                throw new DestinationExistsException("The caller already has this recipient for sender '" + senderKey
+                        + "'");
             }
             requireManageConfirmation(owner, confirmation);
             AddedDestination added = destinations.add(owner, sender, recipient);
@@ -156,10 +157,8 @@ public abstract class DestinationsResource {
 
     /** The first destination is added freely; after that, only with a confirmation sent to a verified one. */
     private void requireManageConfirmation(String owner, String confirmation) {
-        if (destinations.hasVerified(owner)) {
-            if (!ConfirmationHeader.spend(confirmer, confirmation, owner, MANAGE_PURPOSE)) {
-                throw ProblemException.confirmationRequired(MANAGE_PURPOSE);
-            }
+        if (destinations.hasVerified(owner) && !ConfirmationHeader.spend(confirmer, confirmation, owner, MANAGE_PURPOSE)) {
+            throw ProblemException.confirmationRequired(MANAGE_PURPOSE);
         }
     }
 
