@@ -101,6 +101,25 @@ class TwilioSettingsTest {
     }
 
     @Test
+    void allowedRegionThatIsNotOneIsRefused() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.allowed-regions", "US,UK");
+
+        String message = refusal(settings);
+
+        assertThat(message, containsString(PREFIX + "twilio.allowed-regions"));
+        assertThat(message, containsString("'UK'"));
+    }
+
+    @Test
+    void allowedRegionsInAnyCaseAreAccepted() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.allowed-regions", "us, Ca,GB");
+
+        assertDoesNotThrow(() -> validate(settings));
+    }
+
+    @Test
     void zeroReadTimeoutIsRefused() {
         Map<String, String> settings = complete();
         settings.put(PREFIX + "twilio.read-timeout", "0S");
