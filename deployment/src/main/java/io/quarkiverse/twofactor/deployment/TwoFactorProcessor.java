@@ -28,6 +28,7 @@ import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
 import io.quarkiverse.twofactor.runtime.destination.DefaultDestinations;
 import io.quarkiverse.twofactor.runtime.destination.DestinationStoreSelector;
 import io.quarkiverse.twofactor.runtime.rest.DebugCodeResponse;
+import io.quarkiverse.twofactor.runtime.rest.RefusalProblems;
 import io.quarkiverse.twofactor.runtime.rest.RequiresConfirmationInterceptor;
 import io.quarkiverse.twofactor.runtime.rest.TwoFactorResource;
 import io.quarkiverse.twofactor.runtime.sender.LogSenderBackend;
@@ -111,6 +112,10 @@ class TwoFactorProcessor {
         }
         indexed.produce(new AdditionalIndexedClassesBuildItem(TwoFactorResource.class.getName()));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(DebugCodeResponse.class));
+        // Problem bodies for what Quarkus REST refuses before an endpoint method runs, such as a Content-Type it cannot
+        // parse; the mapper keeps to the extension's endpoints.
+        indexed.produce(new AdditionalIndexedClassesBuildItem(RefusalProblems.class.getName()));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(RefusalProblems.class));
         // A subclass that only adds the configured @Path (JAX-RS reads class paths from annotations alone) and an
         // injecting constructor, since the generated class cannot reach package-private members of its parent.
         try (ClassCreator endpoints = ClassCreator.builder()
