@@ -36,9 +36,18 @@ public class RefusalProblems {
         }
         String reason = own.getStatusInfo().getReasonPhrase();
         String title = reason == null || reason.isBlank() ? "Request refused" : reason;
-        return Problems.respond(new ProblemException(own.getStatus(), own.getStatus() >= 500 ? "internal-error"
+        Response problem = Problems.respond(new ProblemException(own.getStatus(), own.getStatus() >= 500
+                ? "internal-error"
                 : "invalid-request", title, "The request was refused before it reached the endpoint (HTTP "
                         + own.getStatus() + ")"));
+        // Headers that belong to the refusal (Allow, WWW-Authenticate, Retry-After) stay with it.
+        Response.ResponseBuilder withHeaders = Response.fromResponse(problem);
+        own.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(value -> withHeaders.header(name, value));
+            }
+        });
+        return withHeaders.build();
     }
 
     /** An endpoint of this package: the extension's own REST endpoints. */
