@@ -30,6 +30,7 @@ import io.quarkiverse.twofactor.runtime.destination.DefaultDestinations;
 import io.quarkiverse.twofactor.runtime.destination.DestinationStoreSelector;
 import io.quarkiverse.twofactor.runtime.rest.DebugCodeResponse;
 import io.quarkiverse.twofactor.runtime.rest.DestinationsResource;
+import io.quarkiverse.twofactor.runtime.rest.RefusalProblems;
 import io.quarkiverse.twofactor.runtime.rest.RequiresConfirmationInterceptor;
 import io.quarkiverse.twofactor.runtime.rest.RestCaller;
 import io.quarkiverse.twofactor.runtime.rest.TwoFactorResource;
@@ -128,6 +129,10 @@ class TwoFactorProcessor {
         if (capabilities.isPresent(Capability.SECURITY)) {
             beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(SECURITY_CALLER_IDENTITY).setUnremovable().build());
         }
+        // Problem bodies for what Quarkus REST refuses before an endpoint method runs, such as a Content-Type it cannot
+        // parse; the mapper keeps to the extension's endpoints.
+        indexed.produce(new AdditionalIndexedClassesBuildItem(RefusalProblems.class.getName()));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(RefusalProblems.class));
         String path = config.rest().path();
         generateEndpoints(resources, GENERATED_RESOURCE, TwoFactorResource.class, path);
         generateEndpoints(resources, GENERATED_DESTINATIONS_RESOURCE, DestinationsResource.class,

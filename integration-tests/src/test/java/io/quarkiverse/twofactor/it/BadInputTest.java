@@ -214,7 +214,7 @@ class BadInputTest {
             originals.add("u" + i + "." + plain.get(i));
         }
         List<String> lookAlikes = draw("look-alikes", 1,
-                Combinators.combine(originals.stream().map(BadText::lookAlike).toList()).as(list -> list)).get(0);
+                Combinators.combine(originals.stream().map(BadText::visibleLookAlike).toList()).as(list -> list)).get(0);
         StoreRows before = StoreRows.read(dataSource);
         for (int i = 0; i < recipients; i++) {
             String lookAlike = lookAlikes.get(i);

@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.event.Observes;
@@ -14,7 +15,9 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduler;
 
 /**
- * Deletes confirmations past their expiry plus {@code cleanup.retention}, every {@code cleanup.interval}, in batches.
+ * Deletes confirmations past their expiry plus {@code cleanup.retention}, and send windows past their end plus the
+ * retention, every {@code cleanup.interval}, in batches. A window is judged by its end, not its start, so a retention
+ * shorter than {@code limits.window} never deletes a window that still counts sends.
  * Replicas need no coordination: each batch deletes rows by id, and a row another replica deleted first simply does
  * not count.
  */
@@ -25,11 +28,13 @@ public class ExpiredCleanup {
 
     private final ConfirmationStore store;
     private final TwoFactorConfig.CleanupConfig config;
+    private final Duration window;
 
     @Inject
     ExpiredCleanup(StoreSelector stores, TwoFactorConfig config) {
         this.store = stores.selected();
         this.config = config.cleanup();
+        this.window = config.limits().window();
         if (this.config.batchSize() < 1) {
             throw new ConfigurationException("quarkus.two-factor.cleanup.batch-size must be at least 1");
         }
@@ -54,7 +59,7 @@ public class ExpiredCleanup {
         long total = 0;
         int deleted;
         do {
-            deleted = store.deleteExpired(expiredBefore, config.batchSize());
+            deleted = store.deleteExpired(expiredBefore, window, config.batchSize());
             total += deleted;
         } while (deleted == config.batchSize());
         LOG.debugf("Deleted %d expired confirmations", total);

@@ -17,8 +17,14 @@ final class InputLimits {
     private InputLimits() {
     }
 
+    /**
+     * Refuses a recipient that is blank (white space of any kind, no-break spaces included), too long, or holds a
+     * control character or an invisible one: a format character (Unicode category Cf: zero-width spaces and joiners,
+     * direction overrides such as U+202E, the byte order mark) or a line or paragraph separator (Zl, Zp). Such
+     * characters make a recipient read differently in a log, an inbox or an admin page than it is.
+     */
     static void checkRecipient(String recipient) {
-        if (recipient == null || recipient.isBlank()) {
+        if (recipient == null || isBlank(recipient)) {
             throw new IllegalArgumentException("recipient must not be blank");
         }
         if (recipient.length() > MAX_RECIPIENT_LENGTH) {
@@ -26,6 +32,10 @@ final class InputLimits {
         }
         if (hasControlCharacter(recipient)) {
             throw new IllegalArgumentException("recipient must not contain control characters");
+        }
+        if (recipient.codePoints().anyMatch(InputLimits::isInvisible)) {
+            throw new IllegalArgumentException("recipient must not contain invisible format characters or line"
+                    + " separators (Unicode Cf, Zl, Zp)");
         }
     }
 
@@ -74,6 +84,16 @@ final class InputLimits {
                 }
             }
         }
+    }
+
+    /** Empty, or nothing but white space, space separators (no-break spaces included) and invisible characters. */
+    private static boolean isBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || isInvisible(c));
+    }
+
+    private static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static boolean hasControlCharacter(String text) {

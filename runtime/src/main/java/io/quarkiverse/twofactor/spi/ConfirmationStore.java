@@ -72,9 +72,12 @@ public interface ConfirmationStore {
 
     /**
      * Deletes up to {@code batchSize} confirmations that expired before {@code expiredBefore}, and send windows that
-     * ended before it. Safe to run on several replicas at once.
+     * ended before it: a window ends {@code window} after it started, so only windows started before
+     * {@code expiredBefore - window} go, and a window still counting sends is never deleted, however short the
+     * retention that set {@code expiredBefore}. Safe to run on several replicas at once.
      *
+     * @param window the length of the send windows, as {@link #countSend} is given it
      * @return how many confirmations were deleted
      */
-    int deleteExpired(Instant expiredBefore, int batchSize);
+    int deleteExpired(Instant expiredBefore, Duration window, int batchSize);
 }

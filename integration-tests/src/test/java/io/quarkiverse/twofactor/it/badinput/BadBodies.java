@@ -209,6 +209,10 @@ public final class BadBodies {
         if (controlCharactersRefused) {
             defects.add(Tuple.of(2, BadText.withControlCharacters(validTexts)
                     .map(text -> new FieldValue("with a control character", quote(text)))));
+            defects.add(Tuple.of(2, BadText.withFormatCharacters(validTexts)
+                    .map(text -> new FieldValue("with a format character or line separator", quote(text)))));
+            defects.add(Tuple.of(1, BadText.invisibleOnly()
+                    .map(text -> new FieldValue("of invisible characters only", quote(text)))));
         }
         return Arbitraries.frequencyOf(defects);
     }

@@ -34,6 +34,14 @@ public final class BadText {
             { "O", "\u039f" } };
     /** Zero-width space, non-joiner, joiner, word joiner, soft hyphen. */
     private static final String INVISIBLES = "\u200b\u200c\u200d\u2060\u00ad";
+    /**
+     * Characters a recipient must not hold: format characters (Cf) such as direction overrides and isolates, marks,
+     * the byte order mark and the zero-width ones, and the line and paragraph separators (Zl, Zp).
+     */
+    private static final String FORMAT_AND_SEPARATORS = INVISIBLES
+            + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\ufeff\u2028\u2029";
+    /** What shows nothing: the format characters and separators, and the no-break and other space separators. */
+    private static final String SHOWS_NOTHING = FORMAT_AND_SEPARATORS + "\u00a0\u2007\u202f";
     private static final String HEX = "0123456789abcdef";
 
     private BadText() {
@@ -42,6 +50,19 @@ public final class BadText {
     /** Blank text: empty or only white space. */
     public static Arbitrary<String> blanks() {
         return Arbitraries.strings().withChars(WHITESPACE).ofMaxLength(20);
+    }
+
+    /** Text of one or more characters that all show nothing: no-break spaces, zero-width and format characters. */
+    public static Arbitrary<String> invisibleOnly() {
+        return Arbitraries.strings().withChars(SHOWS_NOTHING).ofMinLength(1).ofMaxLength(20);
+    }
+
+    /** Text with at least one format character (Cf) or line or paragraph separator somewhere in it. */
+    public static Arbitrary<String> withFormatCharacters(Arbitrary<String> valid) {
+        Arbitrary<String> invisible = Arbitraries.strings().withChars(FORMAT_AND_SEPARATORS).ofMinLength(1)
+                .ofMaxLength(3);
+        return Combinators.combine(valid, invisible, Arbitraries.doubles().between(0, 1))
+                .as((text, inserted, where) -> insert(text, inserted, where));
     }
 
     /** Text with at least one ISO control character somewhere in it. */
@@ -76,10 +97,22 @@ public final class BadText {
     }
 
     /**
-     * A recipient that looks like {@code base} to a human: letters swapped for Cyrillic or Greek twins, digits for
-     * fullwidth ones, or zero-width characters slipped in. Always different from {@code base}.
+     * Text that looks like {@code base} to a human: letters swapped for Cyrillic or Greek twins, digits for fullwidth
+     * ones, or zero-width characters slipped in. Always different from {@code base}.
      */
     public static Arbitrary<String> lookAlike(String base) {
+        return lookAlike(base, true);
+    }
+
+    /**
+     * A recipient that looks like {@code base} to a human and that the endpoints accept: letters swapped for Cyrillic
+     * or Greek twins, digits for fullwidth ones, but nothing invisible (recipients holding any are refused).
+     */
+    public static Arbitrary<String> visibleLookAlike(String base) {
+        return lookAlike(base, false);
+    }
+
+    private static Arbitrary<String> lookAlike(String base, boolean invisibles) {
         return Arbitraries.randomValue(random -> {
             StringBuilder out = new StringBuilder(base);
             int changes = 1 + random.nextInt(3);
@@ -91,6 +124,9 @@ public final class BadText {
                     out.replace(at, at + 1, twin);
                 } else if (Character.isDigit(c.charAt(0)) && c.charAt(0) < 0x80) {
                     out.setCharAt(at, fullwidth(c.charAt(0)));
+                } else if (!invisibles) {
+                    String letterTwin = twinOf(String.valueOf(base.charAt(random.nextInt(base.length()))));
+                    out.insert(at, letterTwin != null ? letterTwin : "\u0430");
                 } else {
                     out.insert(at, INVISIBLES.charAt(random.nextInt(INVISIBLES.length())));
                 }

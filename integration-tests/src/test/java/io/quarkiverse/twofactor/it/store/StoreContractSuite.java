@@ -182,11 +182,33 @@ public abstract class StoreContractSuite {
         StoredConfirmation old = pending(now.minus(Duration.ofDays(2)));
         StoredConfirmation recent = pending(now.plusSeconds(600));
         Instant expiredBefore = now.minus(Duration.ofDays(1));
-        while (store.deleteExpired(expiredBefore, 2) == 2) {
+        while (store.deleteExpired(expiredBefore, Duration.ofMinutes(10), 2) == 2) {
             // drain in small batches
         }
         assertTrue(store.find(old.id()).isEmpty());
         assertTrue(store.find(recent.id()).isPresent());
+    }
+
+    /**
+     * A retention shorter than the window ({@code cleanup.retention=0S}, {@code limits.window=10M}) asks to delete what
+     * started before now: a window that started 5 minutes ago still counts sends for 5 more minutes, and must stay.
+     */
+    @Test
+    void cleanUpKeepsASendWindowUntilItEndsWhateverTheRetention() {
+        Duration window = Duration.ofMinutes(10);
+        String live = UUID.randomUUID().toString();
+        String ended = UUID.randomUUID().toString();
+        assertTrue(store.countSend(live, 1, window, now.minus(Duration.ofMinutes(5))).allowed());
+        assertTrue(store.countSend(ended, 1, window, now.minus(Duration.ofMinutes(11))).allowed());
+
+        while (store.deleteExpired(now, window, 1) == 1) {
+            // drain
+        }
+
+        SendWindow refused = store.countSend(live, 1, window, now);
+        assertFalse(refused.allowed(), "the live window was deleted, and its sends forgotten");
+        assertEquals(Duration.ofMinutes(5), refused.retryAfter());
+        assertTrue(store.countSend(ended, 1, window, now).allowed(), "a window that ended counts again from zero");
     }
 
     private static Map<String, Object> jsonMeta() {

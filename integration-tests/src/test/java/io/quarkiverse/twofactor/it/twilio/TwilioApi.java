@@ -17,6 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -95,6 +99,27 @@ public final class TwilioApi {
      */
     public static String freshNumber(String prefix) {
         return prefix + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    /**
+     * A number of libphonenumber's own example for {@code region} and {@code type}, with its last four digits drawn at
+     * random among those that keep it valid, in the region and of the type, so that the per-recipient send limit never
+     * trips: in E.164 form.
+     */
+    public static String exampleNumber(String region, PhoneNumberType type) {
+        PhoneNumberUtil plans = PhoneNumberUtil.getInstance();
+        PhoneNumber example = plans.getExampleNumberForType(region, type);
+        PhoneNumberType exampleType = plans.getNumberType(example);
+        for (int tries = 0; tries < 1000; tries++) {
+            long national = example.getNationalNumber() / 10_000 * 10_000 + ThreadLocalRandom.current().nextInt(10_000);
+            PhoneNumber candidate = new PhoneNumber().setCountryCode(example.getCountryCode())
+                    .setNationalNumber(national);
+            if (plans.isValidNumber(candidate) && region.equals(plans.getRegionCodeForNumber(candidate))
+                    && plans.getNumberType(candidate) == exampleType) {
+                return plans.format(candidate, PhoneNumberFormat.E164);
+            }
+        }
+        return plans.format(example, PhoneNumberFormat.E164);
     }
 
     static String basicAuth(String user, String password) {

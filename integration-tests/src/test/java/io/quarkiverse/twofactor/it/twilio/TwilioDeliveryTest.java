@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.basicAuth;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.codeIn;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.confirm;
+import static io.quarkiverse.twofactor.it.twilio.TwilioApi.exampleNumber;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.form;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.freshNumber;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.messageCreated;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -94,7 +96,7 @@ class TwilioDeliveryTest {
 
     @Test
     void numberInAnAllowedCountryIsSent() {
-        String recipient = freshNumber("+447700");
+        String recipient = exampleNumber("GB", PhoneNumberType.MOBILE);
         requestConfirmation("sms", recipient).statusCode(201);
 
         assertEquals(recipient, form(onlyMessageSent()).get("To"));

@@ -26,7 +26,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <li>{@code sms-service}: auth token, Messaging Service instead of a number;
  * <li>{@code sms-key}: API key and secret;
  * <li>{@code whatsapp}: a {@code whatsapp:} sender;
- * <li>{@code sms-down}: an API base URL where nothing listens.
+ * <li>{@code sms-down}: an API base URL where nothing listens;
+ * <li>{@code sms-regions} and {@code whatsapp-regions}: recipients in the regions US and CA only;
+ * <li>{@code sms-mobile}: mobile recipients only.
  * </ul>
  * Every sender has 1 s timeouts and retries after 10 ms.
  */
@@ -61,6 +63,12 @@ public class TwilioMock implements QuarkusTestResourceLifecycleManager {
         config.put(prefix("sms-key") + "twilio.api-secret", API_SECRET);
         sender(config, "whatsapp", url).put(prefix("whatsapp") + "twilio.from", WHATSAPP_FROM);
         sender(config, "sms-down", "http://localhost:" + closedPort()).put(prefix("sms-down") + "twilio.from", FROM);
+        sender(config, "sms-regions", url).put(prefix("sms-regions") + "twilio.from", FROM);
+        config.put(prefix("sms-regions") + "twilio.allowed-regions", "US,ca");
+        sender(config, "whatsapp-regions", url).put(prefix("whatsapp-regions") + "twilio.from", WHATSAPP_FROM);
+        config.put(prefix("whatsapp-regions") + "twilio.allowed-regions", "US,CA");
+        sender(config, "sms-mobile", url).put(prefix("sms-mobile") + "twilio.from", FROM);
+        config.put(prefix("sms-mobile") + "twilio.require-mobile", "true");
         // The log test reads what the backend and the SDK log at their most talkative.
         config.put("quarkus.log.category.\"io.quarkiverse.twofactor\".level", "DEBUG");
         config.put("quarkus.log.category.\"com.twilio\".level", "DEBUG");

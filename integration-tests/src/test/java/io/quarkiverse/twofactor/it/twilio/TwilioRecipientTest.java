@@ -3,7 +3,7 @@ package io.quarkiverse.twofactor.it.twilio;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.PROBLEM;
-import static io.quarkiverse.twofactor.it.twilio.TwilioApi.freshNumber;
+import static io.quarkiverse.twofactor.it.twilio.TwilioApi.exampleNumber;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.messageCreated;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.requestConfirmation;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.requestCount;
@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -51,7 +52,7 @@ class TwilioRecipientTest {
 
     @Test
     void numberOutsideTheAllowedCountriesIsRefusedWith400BeforeAnyCallToTwilio() {
-        String recipient = freshNumber("+33612");
+        String recipient = exampleNumber("FR", PhoneNumberType.MOBILE);
         String body = requestConfirmation("sms", recipient).statusCode(400).contentType(PROBLEM)
                 .body("type", endsWith("invalid-recipient"))
                 .body("detail", containsString("+1, +44"))
@@ -63,7 +64,7 @@ class TwilioRecipientTest {
 
     @Test
     void senderWithoutAllowedCountriesDeliversToAnyCountry() {
-        requestConfirmation("sms-service", freshNumber("+33612")).statusCode(201);
+        requestConfirmation("sms-service", exampleNumber("FR", PhoneNumberType.MOBILE)).statusCode(201);
 
         assertEquals(1, requestCount(twilio));
     }

@@ -4,12 +4,21 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.jboss.logmanager.ExtLogRecord;
 
 import org.junit.jupiter.api.Test;
 
@@ -101,11 +110,82 @@ class TwilioSettingsTest {
     }
 
     @Test
+    void allowedRegionThatIsNotOneIsRefused() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.allowed-regions", "US,UK");
+
+        String message = refusal(settings);
+
+        assertThat(message, containsString(PREFIX + "twilio.allowed-regions"));
+        assertThat(message, containsString("'UK'"));
+    }
+
+    @Test
+    void allowedRegionsInAnyCaseAreAccepted() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.allowed-regions", "us, Ca,GB");
+
+        assertDoesNotThrow(() -> validate(settings));
+    }
+
+    @Test
+    void countryCodeSharedByManyRegionsIsWarnedAboutNamingAllowedRegions() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.allowed-country-codes", "+1,+33");
+
+        List<String> warnings = warningsOf(() -> validate(settings));
+
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertThat(warnings.get(0), containsString(PREFIX + "twilio.allowed-country-codes admits +1"));
+        assertThat(warnings.get(0), containsString("JM"));
+        assertThat(warnings.get(0), containsString(PREFIX + "twilio.allowed-regions"));
+    }
+
+    @Test
+    void sharedCountryCodeIsNotWarnedAboutWhenRegionsAreSet() {
+        Map<String, String> settings = complete();
+        settings.put(PREFIX + "twilio.allowed-country-codes", "+1");
+        settings.put(PREFIX + "twilio.allowed-regions", "US");
+
+        assertEquals(List.of(), warningsOf(() -> validate(settings)));
+    }
+
+    @Test
     void zeroReadTimeoutIsRefused() {
         Map<String, String> settings = complete();
         settings.put(PREFIX + "twilio.read-timeout", "0S");
 
         assertThat(refusal(settings), containsString(PREFIX + "twilio.read-timeout"));
+    }
+
+    /** The WARN lines the backend logs while {@code work} runs. */
+    private static List<String> warningsOf(Runnable work) {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()
+                        && record.getLoggerName().startsWith("io.quarkiverse.twofactor")) {
+                    warnings.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            work.run();
+        } finally {
+            root.removeHandler(capture);
+        }
+        return List.copyOf(warnings);
     }
 
     private static Map<String, String> complete() {

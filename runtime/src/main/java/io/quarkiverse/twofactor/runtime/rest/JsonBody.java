@@ -173,8 +173,31 @@ final class JsonBody {
         return text.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE);
     }
 
+    /**
+     * {@code application/json} with well-formed parameters, if any ({@code name=value}; empty ones, as in {@code ;;},
+     * are allowed), and no charset but UTF-8, the only one JSON has: {@code application/json; charset=} is refused.
+     */
     private static boolean isJson(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].trim();
-        return mediaType.equalsIgnoreCase("application/json");
+        String[] parts = contentType.split(";", -1);
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            if (parameter.isEmpty()) {
+                continue;
+            }
+            int equals = parameter.indexOf('=');
+            String name = equals < 0 ? "" : parameter.substring(0, equals).trim();
+            String value = equals < 0 ? "" : parameter.substring(equals + 1).trim();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (name.isEmpty() || value.isEmpty() || value.contains("\"")
+                    || name.equalsIgnoreCase("charset") && !value.equalsIgnoreCase("utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -31,6 +31,7 @@ final class Problems {
     private static final String TYPE_PREFIX = "urn:quarkus-two-factor:problem:";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(Problems.class);
+    private static final StoreOutageLog OUTAGES = new StoreOutageLog(System::nanoTime);
 
     private Problems() {
     }
@@ -90,7 +91,7 @@ final class Problems {
                     .with("sender", failed.senderKey());
         }
         if (causedByStorage(e)) {
-            LOG.warnf("The confirmation store is unavailable: %s", e.getClass().getName());
+            OUTAGES.warn(e);
             return new ProblemException(503, "store-unavailable", "Confirmations are unavailable",
                     "The confirmation store cannot be reached; try again shortly");
         }

@@ -21,6 +21,7 @@ import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
  * Keeps confirmations in the application's database, in the tables of two Hibernate ORM entities. Each transition is a
@@ -55,7 +56,8 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
      * made, whatever the caller's transaction does later. On PostgreSQL every statement of a unit is the store's own
      * SQL, so the unit is a plain JDBC transaction; elsewhere the send window's upsert goes through Hibernate, so the
      * unit is a JTA transaction, with two tries: on some databases (H2) two first sends to a recipient can both try to
-     * insert its window; the loser rolls back, and its second try counts in that window.
+     * insert its window; the loser rolls back, and its second try counts in that window. A unit that throws, an
+     * {@link Error} included, rolls back on every database.
      */
     @Override
     public <T> T inOneUnit(Supplier<T> calls) {
@@ -66,6 +68,10 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
             try {
                 return QuarkusTransaction.requiringNew().call(calls::get);
             } catch (RuntimeException e) {
+                // The transaction rolled back; an Error it wrapped goes on as itself, as on PostgreSQL.
+                if (e instanceof QuarkusTransactionException && e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 if (tries == 2 || !violatesConstraint(e)) {
                     throw e;
                 }
@@ -184,13 +190,14 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     @Override
     @Transactional
-    public int deleteExpired(Instant expiredBefore, int batchSize) {
+    public int deleteExpired(Instant expiredBefore, Duration window, int batchSize) {
+        // A window started before expiredBefore - window ended before expiredBefore.
         // Ids first, then a delete by primary key: a small, bounded transaction on every database (H2 plans a
         // delete with a limited subquery badly).
         List<String> endedWindows = SendWindowEntity.getEntityManager()
                 .createQuery("select w.recipientKey from TwoFactorSendWindow w where w.windowStart < :before",
                         String.class)
-                .setParameter("before", expiredBefore).setMaxResults(batchSize).getResultList();
+                .setParameter("before", expiredBefore.minus(window)).setMaxResults(batchSize).getResultList();
         if (!endedWindows.isEmpty()) {
             SendWindowEntity.delete("recipientKey in ?1", endedWindows);
         }

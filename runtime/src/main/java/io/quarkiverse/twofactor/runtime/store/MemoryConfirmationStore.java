@@ -108,7 +108,7 @@ public class MemoryConfirmationStore implements ConfirmationStore {
     }
 
     @Override
-    public int deleteExpired(Instant expiredBefore, int batchSize) {
+    public int deleteExpired(Instant expiredBefore, Duration window, int batchSize) {
         int[] deleted = new int[1];
         confirmations.values().stream()
                 .filter(c -> c.expiresAt().isBefore(expiredBefore))
@@ -118,7 +118,8 @@ public class MemoryConfirmationStore implements ConfirmationStore {
                         deleted[0]++;
                     }
                 });
-        windows.values().removeIf(w -> w.start().isBefore(expiredBefore));
+        Instant endedBefore = expiredBefore.minus(window);
+        windows.values().removeIf(w -> w.start().isBefore(endedBefore));
         return deleted[0];
     }
 

@@ -94,7 +94,9 @@ final class StoreJdbc {
                 T result = unit.get();
                 connection.commit();
                 return result;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // An Error as well (out of memory, a stack overflow, a failed assertion): setAutoCommit(true) below
+                // would otherwise commit what the unit had done so far.
                 rollBack(connection, e);
                 throw e;
             } finally {
@@ -197,7 +199,7 @@ final class StoreJdbc {
         }
     }
 
-    private static void rollBack(Connection connection, RuntimeException cause) {
+    private static void rollBack(Connection connection, Throwable cause) {
         try {
             connection.rollback();
         } catch (SQLException e) {

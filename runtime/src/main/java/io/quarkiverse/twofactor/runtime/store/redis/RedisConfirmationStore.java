@@ -137,7 +137,7 @@ public class RedisConfirmationStore implements ConfirmationStore {
     }
 
     @Override
-    public int deleteExpired(Instant expiredBefore, int batchSize) {
+    public int deleteExpired(Instant expiredBefore, Duration window, int batchSize) {
         // Nothing to do: every key carries its own expiry (a confirmation's is its expiry plus the retention, a send
         // window's is its end), and Redis deletes expired keys itself.
         return 0;
