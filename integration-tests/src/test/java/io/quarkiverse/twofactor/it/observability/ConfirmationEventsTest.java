@@ -101,10 +101,11 @@ class ConfirmationEventsTest {
         String recipient = freshRecipient();
         UUID id = UUID.fromString(requestFor(recipient));
         String code = deliveredCode(recipient);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             confirm(id.toString(), wrongCode(code)).statusCode(400);
         }
-        confirm(id.toString(), code).statusCode(400);
+        confirm(id.toString(), wrongCode(code)).statusCode(429);
+        confirm(id.toString(), code).statusCode(429);
 
         List<ConfirmationEvent> events = recorded.sync(id);
         assertEquals(List.of(REQUESTED, DELIVERED, WRONG_CODE, WRONG_CODE, WRONG_CODE, WRONG_CODE, LOCKED_OUT),

@@ -60,10 +60,11 @@ class MetricsTest {
         String recipient = freshRecipient();
         String id = requestFor(recipient);
         String code = deliveredCode(recipient);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             confirm(id, wrongCode(code)).statusCode(400);
         }
-        confirm(id, code).statusCode(400);
+        confirm(id, wrongCode(code)).statusCode(429);
+        confirm(id, code).statusCode(429);
 
         Map<String, Double> moved = counts(delta(before, scrape()));
         assertEquals(5.0, moved.get("two_factor_wrong_codes_total{sender=default}"));
