@@ -2,7 +2,6 @@ package io.quarkiverse.twofactor.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,7 +15,8 @@ import io.quarkiverse.twofactor.ConfirmationState;
 
 /**
  * Fires a {@link ConfirmationEvent} for each change, to synchronous observers and then to asynchronous ones. A failing
- * observer is logged at WARN with the event's kind and id only, and the confirmer's call goes on.
+ * synchronous observer is logged at WARN with the event's kind and id only, and the confirmer's call goes on; the
+ * container logs failing asynchronous ones.
  */
 @Singleton
 public class CdiConfirmationEvents implements ConfirmationListener {
@@ -71,21 +71,12 @@ public class CdiConfirmationEvents implements ConfirmationListener {
         try {
             events.fire(event);
         } catch (RuntimeException e) {
-            observerFailed(event, e);
+            // The exception's message could quote anything the observer saw: its class is enough to look further.
+            LOG.warnf("An observer of the %s event of confirmation %s failed (%s); the confirmation goes on", kind,
+                    event.id(), e.getClass().getName());
+            LOG.debug("The observer's failure", e);
         }
-        events.fireAsync(event).whenComplete((delivered, failure) -> {
-            if (failure != null) {
-                observerFailed(event, failure);
-            }
-        });
-    }
-
-    /** The observer's exception could quote anything it saw: its class is enough to look further. */
-    private static void observerFailed(ConfirmationEvent event, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
-        LOG.warnf("An observer of the %s event of confirmation %s failed (%s); the confirmation goes on", event.kind(),
-                event.id(), cause.getClass().getName());
-        LOG.debug("The observer's failure", failure);
+        // The container reports what asynchronous observers throw, through its AsyncObserverExceptionHandler.
+        events.fireAsync(event);
     }
 }
