@@ -192,9 +192,6 @@ public class DefaultConfirmer implements Confirmer {
         return new Attempt(result(outcome == null ? Outcome.WRONG_CODE : outcome, after, now));
     }
 
-    // Each use reads the confirmation first: its sender, owner, purpose and meta never change once made, so the read
-    // cannot race with the conditional use, and it is what the listeners are told.
-
     @Override
     public boolean use(UUID id) {
         return useIf(id, stored -> true);
@@ -209,10 +206,14 @@ public class DefaultConfirmer implements Confirmer {
     @Override
     public boolean use(UUID id, Binding binding) {
         Objects.requireNonNull(binding, "binding");
-        return useIf(id, stored -> binding.owner().equals(stored.owner()) && binding.purpose().equals(stored.purpose()));
+        return useIf(id, stored -> binding.owner().equals(stored.owner())
+                && binding.purpose().equals(stored.purpose()));
     }
 
-    /** Uses the confirmation when it exists and is the one expected, and tells the listeners either way. */
+    /**
+     * Uses the confirmation when it exists and is the one expected, and tells the listeners either way. Its sender,
+     * owner, purpose and meta never change once made, so reading them first cannot race with the conditional use.
+     */
     private boolean useIf(UUID id, Predicate<StoredConfirmation> expected) {
         Optional<StoredConfirmation> found = store.find(id);
         Instant now = now();
