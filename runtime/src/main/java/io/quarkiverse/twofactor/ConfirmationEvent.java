@@ -16,7 +16,8 @@ import java.util.UUID;
  *
  * It never carries the code, its hash or the recipient. An observer that throws is logged and does not change the
  * outcome of the call that fired the event. Synchronous observers run on the caller's thread once the store has
- * applied the change, so they see it already made.
+ * applied the change; {@code make} and {@code use} may have applied it in the caller's transaction, which an observer
+ * with {@code during = TransactionPhase.AFTER_SUCCESS} waits for.
  *
  * @param kind what happened
  * @param id the confirmation's id
