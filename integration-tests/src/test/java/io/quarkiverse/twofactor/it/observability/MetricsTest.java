@@ -109,7 +109,7 @@ class MetricsTest {
     }
 
     /** Every two_factor sample, keyed by name and labels in alphabetical order, quotes left out. */
-    private static Map<String, Double> scrape() {
+    static Map<String, Double> scrape() {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Map<String, Double> samples = new HashMap<>();
         for (String line : text.split("\n")) {
@@ -131,7 +131,7 @@ class MetricsTest {
     }
 
     /** The samples that moved, by how much; a sample absent before counts from zero. */
-    private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
+    static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> moved = new TreeMap<>();
         after.forEach((key, value) -> {
             double change = value - before.getOrDefault(key, 0.0);
@@ -143,7 +143,7 @@ class MetricsTest {
     }
 
     /** The counts alone: timers' sums and maxima move by amounts no test can predict. */
-    private static Map<String, Double> counts(Map<String, Double> moved) {
+    static Map<String, Double> counts(Map<String, Double> moved) {
         Map<String, Double> counts = new TreeMap<>(moved);
         counts.keySet().removeIf(key -> key.contains("_seconds_sum") || key.contains("_seconds_max"));
         return counts;
