@@ -8,12 +8,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** A code's stored form, computed independently of the extension: HMAC-SHA-256 of "id:code" under the key, in hex. */
-final class CodeHmac {
+public final class CodeHmac {
 
     private CodeHmac() {
     }
 
-    static String of(String key, Object confirmationId, String code) throws GeneralSecurityException {
+    public static String of(String key, Object confirmationId, String code) throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal((confirmationId + ":" + code).getBytes(StandardCharsets.UTF_8)));

@@ -3,10 +3,12 @@ package io.quarkiverse.twofactor.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,11 +29,13 @@ import io.quarkiverse.twofactor.spi.CodeGenerator;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * The confirmer over a {@link ConfirmationStore}: it decides, the store applies each change as one conditional update.
+ * The confirmer over a {@link ConfirmationStore}: it decides, the store applies each change as one conditional update,
+ * and then the {@link ConfirmationListener}s (events, metrics) hear what changed.
  */
 @Singleton
 @Startup
@@ -44,26 +48,33 @@ public class DefaultConfirmer implements Confirmer {
     private final CodeGenerator generator;
     private final SenderRegistry senders;
     private final TwoFactorConfig config;
+    private final ConfirmationListener listeners;
 
     @Inject
     DefaultConfirmer(StoreSelector stores, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
-            TwoFactorConfig config) {
+            TwoFactorConfig config, @All List<ConfirmationListener> listeners) {
         this.store = stores.selected();
         this.hasher = hasher;
         this.generator = generator;
         this.senders = senders;
         this.config = config;
+        this.listeners = new ConfirmationListeners(listeners);
         checkConfig(config);
     }
 
     @Override
     public NewConfirmation make(Map<String, ?> meta) {
-        return issue(null, null, null, MetaValues.copyOf(meta));
+        return made(issue(null, null, null, MetaValues.copyOf(meta)));
     }
 
     @Override
     public NewConfirmation make(Binding binding, Map<String, ?> meta) {
-        return issue(binding, null, null, MetaValues.copyOf(meta));
+        return made(issue(binding, null, null, MetaValues.copyOf(meta)));
+    }
+
+    private NewConfirmation made(NewConfirmation made) {
+        listeners.requested(made.state());
+        return made;
     }
 
     @Override
@@ -81,11 +92,18 @@ public class DefaultConfirmer implements Confirmer {
         sender.checkRecipient(recipient);
         Map<String, Object> values = MetaValues.copyOf(meta);
         InputLimits.checkMeta(values);
-        NewConfirmation issued = store.inOneUnit(() -> {
-            countSend(recipient, now());
-            return issue(binding, sender.key(), recipient, values);
-        });
-        deliver(sender, issued.state(), issued.code(), issued.state().createdAt());
+        NewConfirmation issued;
+        try {
+            issued = store.inOneUnit(() -> {
+                countSend(recipient, now());
+                return issue(binding, sender.key(), recipient, values);
+            });
+        } catch (TooManySendsException e) {
+            listeners.requestRefused(sender.key());
+            throw e;
+        }
+        listeners.requested(issued.state());
+        deliver(sender, issued.state(), issued.code(), issued.state().createdAt(), false);
         return issued;
     }
 
@@ -104,22 +122,48 @@ public class DefaultConfirmer implements Confirmer {
     @Override
     public ConfirmResult confirm(UUID id, String code) {
         Instant now = now();
-        return store.inOneUnit(() -> confirmAt(id, null, code, now));
+        return reported(store.inOneUnit(() -> confirmAt(id, null, code, now)));
     }
 
     @Override
     public ConfirmResult confirm(UUID id, String owner, String code) {
         Binding.checkOwner(owner);
         Instant now = now();
-        return store.inOneUnit(() -> confirmAt(id, owner, code, now));
+        return reported(store.inOneUnit(() -> confirmAt(id, owner, code, now)));
+    }
+
+    /** What a confirm call answered, and whether its wrong code used up the last attempt. */
+    private record Attempt(ConfirmResult result, boolean lockedOut) {
+
+        Attempt(ConfirmResult result) {
+            this(result, false);
+        }
+    }
+
+    /** Tells the listeners what the confirm call did, once its unit is over, and returns its answer. */
+    private ConfirmResult reported(Attempt attempt) {
+        ConfirmResult result = attempt.result();
+        switch (result.outcome()) {
+            case CONFIRMED -> listeners.confirmed(result.state());
+            case WRONG_CODE -> listeners.wrongCode(result.state());
+            case ATTEMPTS_EXHAUSTED -> {
+                if (attempt.lockedOut()) {
+                    listeners.lockedOut(result.state());
+                } else {
+                    listeners.confirmRefused(result.state());
+                }
+            }
+            default -> listeners.confirmRefused(result.state());
+        }
+        return result;
     }
 
     /** Confirms as the owner, or as anyone when {@code owner} is null (the calls made without an owner). */
-    private ConfirmResult confirmAt(UUID id, String owner, String code, Instant now) {
+    private Attempt confirmAt(UUID id, String owner, String code, Instant now) {
         Optional<StoredConfirmation> found = store.find(id).filter(stored -> isOwner(stored, owner));
         Outcome refusal = refusal(found, now);
         if (refusal != null) {
-            return result(refusal, found, now);
+            return new Attempt(result(refusal, found, now));
         }
         StoredConfirmation stored = found.get();
         boolean matches = hasher.matches(stored.codeHash(), id, code);
@@ -129,48 +173,59 @@ public class DefaultConfirmer implements Confirmer {
             ConfirmationState confirmed = new ConfirmationState(id, Status.CONFIRMED, stored.sender(),
                     stored.recipient(), stored.owner(), stored.purpose(), stored.meta(), stored.attempts(),
                     stored.createdAt(), stored.expiresAt(), now);
-            return new ConfirmResult(Outcome.CONFIRMED, confirmed, config.maxAttempts() - stored.attempts());
+            return new Attempt(
+                    new ConfirmResult(Outcome.CONFIRMED, confirmed, config.maxAttempts() - stored.attempts()));
         }
         if (!matches) {
             int attempts = store.countWrongAttempt(id, config.maxAttempts(), now);
             if (attempts > 0) {
                 // The count this call made decides its answer, whatever concurrent calls did since.
                 ConfirmationState state = view(store.find(id).orElseThrow(), now);
-                return attempts >= config.maxAttempts() ? new ConfirmResult(Outcome.ATTEMPTS_EXHAUSTED, state, 0)
-                        : new ConfirmResult(Outcome.WRONG_CODE, state, config.maxAttempts() - attempts);
+                return attempts >= config.maxAttempts()
+                        ? new Attempt(new ConfirmResult(Outcome.ATTEMPTS_EXHAUSTED, state, 0), true)
+                        : new Attempt(new ConfirmResult(Outcome.WRONG_CODE, state, config.maxAttempts() - attempts));
             }
         }
         // Nothing was counted or confirmed: a concurrent call changed the confirmation, which now says why.
         Optional<StoredConfirmation> after = store.find(id);
         Outcome outcome = refusal(after, now);
-        return result(outcome == null ? Outcome.WRONG_CODE : outcome, after, now);
+        return new Attempt(result(outcome == null ? Outcome.WRONG_CODE : outcome, after, now));
     }
 
     @Override
     public boolean use(UUID id) {
-        return store.use(id, now());
+        return useIf(id, stored -> true);
     }
 
     @Override
     public boolean use(UUID id, Map<String, ?> expectedMeta) {
         Objects.requireNonNull(expectedMeta, "expectedMeta");
-        Optional<StoredConfirmation> found = store.find(id);
-        if (found.isEmpty() || !MetaValues.containsAll(found.get().meta(), expectedMeta)) {
-            return false;
-        }
-        return store.use(id, now());
+        return useIf(id, stored -> MetaValues.containsAll(stored.meta(), expectedMeta));
     }
 
     @Override
     public boolean use(UUID id, Binding binding) {
         Objects.requireNonNull(binding, "binding");
-        // Owner and purpose never change once made, so reading them first cannot race with the conditional use.
+        return useIf(id, stored -> binding.owner().equals(stored.owner())
+                && binding.purpose().equals(stored.purpose()));
+    }
+
+    /**
+     * Uses the confirmation when it exists and is the one expected, and tells the listeners either way. Its sender,
+     * owner, purpose and meta never change once made, so reading them first cannot race with the conditional use.
+     */
+    private boolean useIf(UUID id, Predicate<StoredConfirmation> expected) {
         Optional<StoredConfirmation> found = store.find(id);
-        if (found.isEmpty() || !binding.owner().equals(found.get().owner())
-                || !binding.purpose().equals(found.get().purpose())) {
+        Instant now = now();
+        if (found.isEmpty() || !expected.test(found.get()) || !store.use(id, now)) {
+            listeners.useRefused(found.map(stored -> view(stored, now)).orElse(null));
             return false;
         }
-        return store.use(id, now());
+        StoredConfirmation stored = found.get();
+        listeners.used(new ConfirmationState(id, Status.USED, stored.sender(), stored.recipient(), stored.owner(),
+                stored.purpose(), stored.meta(), stored.attempts(), stored.createdAt(), stored.expiresAt(),
+                stored.confirmedAt()));
+        return true;
     }
 
     @Override
@@ -188,7 +243,7 @@ public class DefaultConfirmer implements Confirmer {
         Instant now = now();
         ResendResult result = store.inOneUnit(() -> replaceCode(id, owner, now));
         if (result.outcome() == ResendResult.Outcome.SENT) {
-            deliver(senders.get(result.state().sender()), result.state(), result.code(), now);
+            deliver(senders.get(result.state().sender()), result.state(), result.code(), now, true);
         }
         return result;
     }
@@ -248,15 +303,19 @@ public class DefaultConfirmer implements Confirmer {
         return new NewConfirmation(view(stored, now), code);
     }
 
-    private void deliver(ConfiguredSender sender, ConfirmationState state, String code, Instant now) {
+    private void deliver(ConfiguredSender sender, ConfirmationState state, String code, Instant now, boolean resend) {
+        long started = System.nanoTime();
         try {
             sender.deliver(state, code, now);
         } catch (Exception e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
             store.fail(state.id());
+            listeners.deliveryFailed(state, resend, took);
             LOG.warnf("Sender '%s' failed to deliver the code of confirmation %s (%s); the confirmation is failed",
                     sender.key(), state.id(), e.getClass().getName());
             throw new SenderFailedException(sender.key(), state.id(), DeliveryRetry.isRecipientRejected(e), e);
         }
+        listeners.delivered(state, resend, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Millisecond precision, which every store keeps, so a state reads back as it was made. */

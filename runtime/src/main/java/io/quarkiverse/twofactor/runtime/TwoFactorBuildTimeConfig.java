@@ -17,6 +17,35 @@ public interface TwoFactorBuildTimeConfig {
      */
     RestConfig rest();
 
+    /**
+     * The readiness check of the store.
+     */
+    HealthConfig health();
+
+    /**
+     * The metrics.
+     */
+    MetricsConfig metrics();
+
+    interface HealthConfig {
+
+        /**
+         * Publishes the readiness check {@code two-factor-store} when the application has SmallRye Health: UP when the
+         * confirmation store answers a cheap probe, DOWN with the reason when it does not.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface MetricsConfig {
+
+        /**
+         * Publishes the {@code two.factor.*} meters when the application has Micrometer.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface RestConfig {
 
         /**

@@ -30,6 +30,16 @@ public interface ConfirmationStore {
         return calls.get();
     }
 
+    /**
+     * Checks, cheaply, that the store can serve now: one short round trip to its database or server. Returns when it
+     * can; throws {@link StoreUnavailableException} when it cannot, with a message fit for a health report, which names
+     * what does not answer but never an address, a user, a password or a recipient. The readiness check
+     * {@code two-factor-store} calls it. The default returns at once, right for a store that keeps its data in the
+     * application.
+     */
+    default void probe() {
+    }
+
     /** Stores a new confirmation. */
     void create(StoredConfirmation confirmation);
 

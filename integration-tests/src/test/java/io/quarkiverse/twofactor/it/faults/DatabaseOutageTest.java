@@ -31,7 +31,8 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * PostgreSQL goes away mid-run: calls, step-up included, answer 503 problems in bounded time, nothing confirmable is left by a failed
- * request, and everything works again once the database is back, without a restart. Runs under -Ppostgresql.
+ * request, and everything works again once the database is back, without a restart. The readiness check of the store
+ * says DOWN while the database is away, and UP again once it is back. Runs under -Ppostgresql.
  */
 @QuarkusTest
 @Tag("postgresql")
@@ -57,7 +58,10 @@ class DatabaseOutageTest {
         String pendingCode = deliveredCode(before);
         UUID stepUpId = StepUp.confirmed(confirmer, StepUp.ALICE);
 
+        StoreReadiness.up("hibernate-orm");
+
         DatabaseProxyResource.proxy.cut();
+        StoreReadiness.downWithin(BOUND, "hibernate-orm", "The database does not answer the two-factor store");
         String duringOutage = UUID.randomUUID() + "@example.com";
         unavailable(() -> requestConfirmation(Map.of("recipient", duringOutage)));
         unavailable(() -> confirm(pendingId, pendingCode));
@@ -66,6 +70,7 @@ class DatabaseOutageTest {
         DatabaseProxyResource.proxy.restore();
 
         awaitRecovery();
+        StoreReadiness.upWithin(BOUND, "hibernate-orm");
         confirm(pendingId, pendingCode).statusCode(200);
         protectedAction(pendingId).statusCode(200);
         StepUp.securedActionAsAlice(stepUpId).statusCode(200);

@@ -78,7 +78,9 @@ class RedisRestartTest {
         Duration recovery;
         BackgroundCallers callers = new BackgroundCallers(CALLERS);
         try (callers) {
+            StoreReadiness.up("redis");
             redis.stop();
+            StoreReadiness.downWithin(BOUND, "redis", "Redis is unavailable to the two-factor store");
             slowest = max(
                     unavailable(() -> requestConfirmation(Map.of("recipient", duringOutage))),
                     unavailable(() -> confirm(pendingId, pendingCode)),
@@ -86,6 +88,7 @@ class RedisRestartTest {
 
             redis.start();
             recovery = awaitRecovery();
+            StoreReadiness.upWithin(BOUND, "redis");
 
             String usedId = requestAndConfirm();
             protectedAction(usedId).statusCode(200);

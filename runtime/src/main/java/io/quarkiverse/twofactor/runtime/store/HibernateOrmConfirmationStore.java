@@ -1,7 +1,9 @@
 package io.quarkiverse.twofactor.runtime.store;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,11 +16,14 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.SessionFactory;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.SendWindow;
+import io.quarkiverse.twofactor.spi.StoreUnavailableException;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -40,10 +45,14 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     private static final String COLUMNS = "status, sender, recipient, owner, purpose, meta, code_hash, attempts,"
             + " created_at, expires_at, last_sent_at, confirmed_at, used_at";
 
+    private static final int PROBE_TIMEOUT_SECONDS = 3;
+
     private final StoreJdbc jdbc;
+    private final SessionFactory sessionFactory;
 
     HibernateOrmConfirmationStore(TransactionManager transactions, SessionFactory sessionFactory) {
         this.jdbc = new StoreJdbc(transactions, sessionFactory);
+        this.sessionFactory = sessionFactory;
     }
 
     @Override
@@ -76,6 +85,30 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * A query that reads no row from the store's table, on a connection of the pool the store uses: it proves that the
+     * database answers and that the table is there, in any SQL dialect. A pooled connection the database dropped fails
+     * it and leaves the pool, as it would in a store call.
+     */
+    @Override
+    public void probe() {
+        ConnectionProvider connections = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+                .requireService(ConnectionProvider.class);
+        try {
+            Connection connection = connections.getConnection();
+            try (Statement probe = connection.createStatement()) {
+                probe.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
+                probe.executeQuery("SELECT id FROM two_factor_confirmation WHERE 1 = 0").close();
+            } finally {
+                connections.closeConnection(connection);
+            }
+        } catch (SQLException e) {
+            // The driver's message may hold the host or the user: the SQL state says enough.
+            throw new StoreUnavailableException("The database does not answer the two-factor store"
+                    + (e.getSQLState() != null ? " (SQL state " + e.getSQLState() + ")" : ""), e);
         }
     }
 

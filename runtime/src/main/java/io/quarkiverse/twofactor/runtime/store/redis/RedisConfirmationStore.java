@@ -64,6 +64,12 @@ public class RedisConfirmationStore implements ConfirmationStore {
         return NAME;
     }
 
+    /** A {@code PING}; a failure says only that Redis is unavailable, and why in one word. */
+    @Override
+    public void probe() {
+        redis.call(r -> r.execute("PING"));
+    }
+
     @Override
     public void create(StoredConfirmation c) {
         List<String> args = new ArrayList<>();
