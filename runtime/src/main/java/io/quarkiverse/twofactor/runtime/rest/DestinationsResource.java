@@ -19,6 +19,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.quarkiverse.twofactor.AddedDestination;
 import io.quarkiverse.twofactor.ConfirmationState;
 import io.quarkiverse.twofactor.Confirmer;
@@ -28,6 +38,7 @@ import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.ConfiguredSender;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
+import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
 
 /**
  * The caller's destinations, in identity mode only. Like {@link TwoFactorResource} it carries no {@code @Path}: the
@@ -37,6 +48,10 @@ import io.quarkiverse.twofactor.runtime.SenderRegistry;
  * Once the caller has a verified destination, adding or removing one also spends a confirmation for
  * {@value #MANAGE_PURPOSE}, carried in the {@code Two-Factor-Confirmation} header: a stolen session alone cannot add
  * its own phone, nor remove the owner's. Recipients appear masked in every answer.
+ *
+ * <p>
+ * The MicroProfile OpenAPI annotations describe the endpoints when the application has SmallRye OpenAPI, with the
+ * shapes of {@link RestSchemas}; without it they are never read.
  */
 public abstract class DestinationsResource {
 
@@ -59,6 +74,13 @@ public abstract class DestinationsResource {
         this.senders = senders;
     }
 
+    @Operation(operationId = "twoFactorDestinations", summary = "The caller's destinations, oldest first")
+    @Tag(name = RestSchemas.TAG)
+    @APIResponse(responseCode = "200", description = "The destinations", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RestSchemas.Destination.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode serves no destinations", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @GET
     public Response list() {
         return Problems.guard(() -> {
@@ -71,9 +93,17 @@ public abstract class DestinationsResource {
         });
     }
 
+    @Operation(operationId = "twoFactorDestination", summary = "One of the caller's destinations")
+    @Tag(name = RestSchemas.TAG)
+    @APIResponse(responseCode = "200", description = "The destination", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.Destination.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id) {
+    public Response get(@Parameter(description = "The destination id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return Problems.guard(() -> {
             String owner = owner();
             UUID parsed = destinationId(id);
@@ -82,9 +112,22 @@ public abstract class DestinationsResource {
         });
     }
 
+    @Operation(operationId = "twoFactorAddDestination", summary = "Adds a destination and sends a code to verify it")
+    @Tag(name = RestSchemas.TAG)
+    @RequestBody(required = true, content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.DestinationRequest.class)))
+    @APIResponse(responseCode = "201", description = "The destination was added, unverified, and a code sent to it", headers = @Header(name = "Location", description = "The destination's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.AddedDestination.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request, unknown-sender, invalid-recipient or recipient-rejected", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "403", description = "confirmation-required: the caller has a verified destination and the request carries no confirmed confirmation for manage-destinations", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode serves no destinations", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "409", description = "destination-exists: the caller already has this recipient with that sender", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "429", description = "too-many-sends: the recipient reached the send limit; the Retry-After header gives the wait in seconds", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "sender-failed: the code could not be delivered; store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @POST
-    public Response add(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(RequiresConfirmation.HEADER) String confirmation, byte[] body, @Context UriInfo uri) {
+    public Response add(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "The id of a confirmed confirmation of the caller for manage-destinations, which the call spends; needed once the caller has a verified destination", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @HeaderParam(RequiresConfirmation.HEADER) String confirmation, byte[] body, @Parameter(hidden = true) @Context UriInfo uri) {
         return Problems.guard(() -> {
             String owner = owner();
             JsonBody json = JsonBody.parse(contentType, body);
@@ -117,9 +160,18 @@ public abstract class DestinationsResource {
         });
     }
 
+    @Operation(operationId = "twoFactorRemoveDestination", summary = "Removes one of the caller's destinations")
+    @Tag(name = RestSchemas.TAG)
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "403", description = "confirmation-required: the caller has a verified destination and the request carries no confirmed confirmation for manage-destinations", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") String id, @HeaderParam(RequiresConfirmation.HEADER) String confirmation) {
+    public Response remove(@Parameter(description = "The destination id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id, @Parameter(description = "The id of a confirmed confirmation of the caller for manage-destinations, which the call spends; needed once the caller has a verified destination", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @HeaderParam(RequiresConfirmation.HEADER) String confirmation) {
         return Problems.guard(() -> {
             String owner = owner();
             UUID parsed = destinationId(id);
@@ -133,9 +185,18 @@ public abstract class DestinationsResource {
         });
     }
 
+    @Operation(operationId = "twoFactorMakeDestinationDefault", summary = "Makes a verified destination the default for its sender")
+    @Tag(name = RestSchemas.TAG)
+    @APIResponse(responseCode = "204", description = "It is the default now")
+    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "409", description = "destination-not-verified: only a verified destination can be the default", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @PUT
     @Path("{id}/default")
-    public Response makeDefault(@PathParam("id") String id) {
+    public Response makeDefault(@Parameter(description = "The destination id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return Problems.guard(() -> {
             String owner = owner();
             UUID parsed = destinationId(id);

@@ -17,6 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.ConfirmResult;
 import io.quarkiverse.twofactor.ConfirmationState;
@@ -25,6 +35,7 @@ import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.ResendResult;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
+import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
 import io.quarkiverse.twofactor.spi.SenderSettings;
 
 /**
@@ -40,6 +51,10 @@ import io.quarkiverse.twofactor.spi.SenderSettings;
  * only to the caller's verified destinations, and someone else's confirmation answers exactly like an unknown id. The
  * endpoint itself decides, not an HTTP permission, so that the answer is the same problem whatever the application's
  * security configuration.
+ *
+ * <p>
+ * The MicroProfile OpenAPI annotations describe the endpoints when the application has SmallRye OpenAPI, with the
+ * shapes of {@link RestSchemas}; without it they are never read.
  */
 public abstract class TwoFactorResource {
 
@@ -61,6 +76,12 @@ public abstract class TwoFactorResource {
         this.senders = senders;
     }
 
+    @Operation(operationId = "twoFactorSenders", summary = "The configured senders, sorted by key")
+    @Tag(name = RestSchemas.TAG)
+    @APIResponse(responseCode = "200", description = "The senders", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RestSchemas.Sender.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @GET
     @Path("senders")
     public Response senders() {
@@ -79,10 +100,21 @@ public abstract class TwoFactorResource {
         });
     }
 
+    @Operation(operationId = "twoFactorRequestConfirmation", summary = "Makes a confirmation and sends its code", description = "The body depends on quarkus.two-factor.rest.mode: identity (the default) or open")
+    @Tag(name = RestSchemas.TAG)
+    @RequestBody(required = true, content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(oneOf = { RestSchemas.IdentityConfirmationRequest.class, RestSchemas.OpenConfirmationRequest.class })))
+    @APIResponse(responseCode = "201", description = "The confirmation was made and its code sent", headers = @Header(name = "Location", description = "The confirmation's confirmations/{id} URL", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.NewConfirmation.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request, unknown-sender, invalid-recipient or recipient-rejected", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "409", description = "no-destination: identity mode, and the caller has no verified destination to send to", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "429", description = "too-many-sends: the recipient reached the send limit; the Retry-After header gives the wait in seconds", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "sender-failed: the code could not be delivered; store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @POST
     @Path("request-confirmation")
-    public Response requestConfirmation(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
-            @Context UriInfo uri) {
+    public Response requestConfirmation(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
+            @Parameter(hidden = true) @Context UriInfo uri) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             JsonBody json = JsonBody.parse(contentType, body);
@@ -129,9 +161,22 @@ public abstract class TwoFactorResource {
         return destinations.request(new Binding(owner, purpose), sender, destination);
     }
 
+    @Operation(operationId = "twoFactorConfirm", summary = "Confirms a confirmation with its code")
+    @Tag(name = RestSchemas.TAG)
+    @RequestBody(required = true, content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.ConfirmRequest.class)))
+    @APIResponse(responseCode = "200", description = "The code is right", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.Confirmed.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request, or wrong-code with remainingAttempts", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: no such confirmation (or, in identity mode, another user's)", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "409", description = "not-pending: the confirmation is no longer pending", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "410", description = "expired", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "429", description = "attempts-exhausted: too many wrong codes", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @POST
     @Path("confirm")
-    public Response confirm(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response confirm(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             JsonBody json = JsonBody.parse(contentType, body);
@@ -167,9 +212,18 @@ public abstract class TwoFactorResource {
                 : confirmer.confirm(id, owner, code);
     }
 
+    @Operation(operationId = "twoFactorConfirmation", summary = "A confirmation's state")
+    @Tag(name = RestSchemas.TAG)
+    @APIResponse(responseCode = "200", description = "The confirmation", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.Confirmation.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: no such confirmation (or, in identity mode, another user's)", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @GET
     @Path("confirmations/{id}")
-    public Response check(@PathParam("id") String id) {
+    public Response check(
+            @Parameter(description = "The confirmation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             UUID parsed = JsonBody.parseId(id);
@@ -189,9 +243,22 @@ public abstract class TwoFactorResource {
         });
     }
 
+    @Operation(operationId = "twoFactorResend", summary = "Sends a pending confirmation's code again")
+    @Tag(name = RestSchemas.TAG)
+    @RequestBody(required = true, content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.ResendRequest.class)))
+    @APIResponse(responseCode = "202", description = "A code was sent", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.SentCode.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request, or recipient-rejected", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: no such confirmation (or, in identity mode, another user's)", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "409", description = "not-pending, or no-sender: the confirmation was made without a sender", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "410", description = "expired", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "429", description = "resend-cooldown or too-many-sends; the Retry-After header gives the wait in seconds", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "503", description = "sender-failed: the code could not be delivered; store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
     @POST
     @Path("resend")
-    public Response resend(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response resend(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             UUID id = JsonBody.parse(contentType, body).requiredId("id");
