@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.JSON;
+import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.PROBLEM;
+import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.TAG;
+
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,6 +43,7 @@ import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.ConfiguredSender;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
+import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
 
 /**
  * The caller's destinations, in identity mode only. Like {@link TwoFactorResource} it carries no {@code @Path}: the
@@ -58,6 +63,9 @@ public abstract class DestinationsResource {
     /** The purpose of the confirmation that adding or removing a destination spends once one is verified. */
     public static final String MANAGE_PURPOSE = "manage-destinations";
 
+    private static final String MANAGE_HEADER = "The id of a confirmed confirmation of the caller for "
+            + MANAGE_PURPOSE + ", which the call spends; needed once the caller has a verified destination";
+
     private final Confirmer confirmer;
     private final DebugCodeResponse debugCode;
     private final RestCaller caller;
@@ -75,12 +83,17 @@ public abstract class DestinationsResource {
     }
 
     @Operation(operationId = "twoFactorDestinations", summary = "The caller's destinations, oldest first")
-    @Tag(name = RestSchemas.TAG)
-    @APIResponse(responseCode = "200", description = "The destinations", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RestSchemas.Destination.class)))
-    @APIResponse(responseCode = "404", description = "not-found: open mode serves no destinations", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @Tag(name = TAG)
+    @APIResponse(responseCode = "200", description = "The destinations", content = @Content(mediaType = JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RestSchemas.Destination.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode serves no destinations",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @GET
     public Response list() {
         return Problems.guard(() -> {
@@ -94,16 +107,24 @@ public abstract class DestinationsResource {
     }
 
     @Operation(operationId = "twoFactorDestination", summary = "One of the caller's destinations")
-    @Tag(name = RestSchemas.TAG)
-    @APIResponse(responseCode = "200", description = "The destination", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.Destination.class)))
-    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @Tag(name = TAG)
+    @APIResponse(responseCode = "200", description = "The destination", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.Destination.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}")
-    public Response get(@Parameter(description = "The destination id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public Response get(
+            @Parameter(description = "The destination id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return Problems.guard(() -> {
             String owner = owner();
             UUID parsed = destinationId(id);
@@ -113,21 +134,46 @@ public abstract class DestinationsResource {
     }
 
     @Operation(operationId = "twoFactorAddDestination", summary = "Adds a destination and sends a code to verify it")
-    @Tag(name = RestSchemas.TAG)
-    @RequestBody(required = true, content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.DestinationRequest.class)))
-    @APIResponse(responseCode = "201", description = "The destination was added, unverified, and a code sent to it", headers = @Header(name = "Location", description = "The destination's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.AddedDestination.class)))
-    @APIResponse(responseCode = "400", description = "invalid-request, unknown-sender, invalid-recipient or recipient-rejected", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "403", description = "confirmation-required: the caller has a verified destination and the request carries no confirmed confirmation for manage-destinations", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "404", description = "not-found: open mode serves no destinations", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "409", description = "destination-exists: the caller already has this recipient with that sender", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "429", description = "too-many-sends: the recipient reached the send limit; the Retry-After header gives the wait in seconds", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "sender-failed: the code could not be delivered; store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @Tag(name = TAG)
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.DestinationRequest.class)))
+    @APIResponse(responseCode = "201", description = "The destination was added, unverified, and a code sent to it",
+            headers = @Header(name = "Location", description = "The destination's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.AddedDestination.class)))
+    @APIResponse(responseCode = "400",
+            description = "invalid-request, unknown-sender, invalid-recipient or recipient-rejected",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403",
+            description = "confirmation-required: the caller has a verified destination and the request carries "
+                    + "no confirmed confirmation for manage-destinations",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode serves no destinations",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409",
+            description = "destination-exists: the caller already has this recipient with that sender",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "too-many-sends: the recipient reached the send limit",
+            headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
+            schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503",
+            description = "sender-failed: the code could not be delivered; store-unavailable: the store cannot "
+                    + "be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @POST
-    public Response add(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "The id of a confirmed confirmation of the caller for manage-destinations, which the call spends; needed once the caller has a verified destination", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @HeaderParam(RequiresConfirmation.HEADER) String confirmation, byte[] body, @Parameter(hidden = true) @Context UriInfo uri) {
+    public Response add(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = MANAGE_HEADER, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @HeaderParam(RequiresConfirmation.HEADER) String confirmation,
+            byte[] body,
+            @Parameter(hidden = true) @Context UriInfo uri) {
         return Problems.guard(() -> {
             String owner = owner();
             JsonBody json = JsonBody.parse(contentType, body);
@@ -161,17 +207,29 @@ public abstract class DestinationsResource {
     }
 
     @Operation(operationId = "twoFactorRemoveDestination", summary = "Removes one of the caller's destinations")
-    @Tag(name = RestSchemas.TAG)
+    @Tag(name = TAG)
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "403", description = "confirmation-required: the caller has a verified destination and the request carries no confirmed confirmation for manage-destinations", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403",
+            description = "confirmation-required: the caller has a verified destination and the request carries "
+                    + "no confirmed confirmation for manage-destinations",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @DELETE
     @Path("{id}")
-    public Response remove(@Parameter(description = "The destination id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id, @Parameter(description = "The id of a confirmed confirmation of the caller for manage-destinations, which the call spends; needed once the caller has a verified destination", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @HeaderParam(RequiresConfirmation.HEADER) String confirmation) {
+    public Response remove(
+            @Parameter(description = "The destination id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id,
+            @Parameter(description = MANAGE_HEADER, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @HeaderParam(RequiresConfirmation.HEADER) String confirmation) {
         return Problems.guard(() -> {
             String owner = owner();
             UUID parsed = destinationId(id);
@@ -185,18 +243,28 @@ public abstract class DestinationsResource {
         });
     }
 
-    @Operation(operationId = "twoFactorMakeDestinationDefault", summary = "Makes a verified destination the default for its sender")
-    @Tag(name = RestSchemas.TAG)
+    @Operation(operationId = "twoFactorMakeDestinationDefault",
+            summary = "Makes a verified destination the default for its sender")
+    @Tag(name = TAG)
     @APIResponse(responseCode = "204", description = "It is the default now")
-    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "409", description = "destination-not-verified: only a verified destination can be the default", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409",
+            description = "destination-not-verified: only a verified destination can be the default",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @PUT
     @Path("{id}/default")
-    public Response makeDefault(@Parameter(description = "The destination id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    public Response makeDefault(
+            @Parameter(description = "The destination id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return Problems.guard(() -> {
             String owner = owner();
             UUID parsed = destinationId(id);
@@ -218,7 +286,8 @@ public abstract class DestinationsResource {
 
     /** The first destination is added freely; after that, only with a confirmation sent to a verified one. */
     private void requireManageConfirmation(String owner, String confirmation) {
-        if (destinations.hasVerified(owner) && !ConfirmationHeader.spend(confirmer, confirmation, owner, MANAGE_PURPOSE)) {
+        if (destinations.hasVerified(owner) && !ConfirmationHeader.spend(confirmer, confirmation, owner,
+                MANAGE_PURPOSE)) {
             throw ProblemException.confirmationRequired(MANAGE_PURPOSE);
         }
     }

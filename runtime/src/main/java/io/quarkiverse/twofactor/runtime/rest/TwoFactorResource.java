@@ -1,5 +1,9 @@
 package io.quarkiverse.twofactor.runtime.rest;
 
+import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.JSON;
+import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.PROBLEM;
+import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.TAG;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +40,7 @@ import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.ResendResult;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
+import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
 import io.quarkiverse.twofactor.spi.SenderSettings;
 
 /**
@@ -77,11 +82,15 @@ public abstract class TwoFactorResource {
     }
 
     @Operation(operationId = "twoFactorSenders", summary = "The configured senders, sorted by key")
-    @Tag(name = RestSchemas.TAG)
-    @APIResponse(responseCode = "200", description = "The senders", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RestSchemas.Sender.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @Tag(name = TAG)
+    @APIResponse(responseCode = "200", description = "The senders", content = @Content(mediaType = JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RestSchemas.Sender.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("senders")
     public Response senders() {
@@ -100,20 +109,41 @@ public abstract class TwoFactorResource {
         });
     }
 
-    @Operation(operationId = "twoFactorRequestConfirmation", summary = "Makes a confirmation and sends its code", description = "The body depends on quarkus.two-factor.rest.mode: identity (the default) or open")
-    @Tag(name = RestSchemas.TAG)
-    @RequestBody(required = true, content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(oneOf = { RestSchemas.IdentityConfirmationRequest.class, RestSchemas.OpenConfirmationRequest.class })))
-    @APIResponse(responseCode = "201", description = "The confirmation was made and its code sent", headers = @Header(name = "Location", description = "The confirmation's confirmations/{id} URL", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.NewConfirmation.class)))
-    @APIResponse(responseCode = "400", description = "invalid-request, unknown-sender, invalid-recipient or recipient-rejected", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "409", description = "no-destination: identity mode, and the caller has no verified destination to send to", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "429", description = "too-many-sends: the recipient reached the send limit; the Retry-After header gives the wait in seconds", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "sender-failed: the code could not be delivered; store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @Operation(operationId = "twoFactorRequestConfirmation", summary = "Makes a confirmation and sends its code",
+            description = "The body depends on quarkus.two-factor.rest.mode: identity (the default) or open")
+    @Tag(name = TAG)
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(oneOf = { RestSchemas.IdentityConfirmationRequest.class,
+            RestSchemas.OpenConfirmationRequest.class })))
+    @APIResponse(responseCode = "201", description = "The confirmation was made and its code sent",
+            headers = @Header(name = "Location", description = "The confirmation's confirmations/{id} URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.NewConfirmation.class)))
+    @APIResponse(responseCode = "400",
+            description = "invalid-request, unknown-sender, invalid-recipient or recipient-rejected",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409",
+            description = "no-destination: identity mode, and the caller has no verified destination to send to",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "too-many-sends: the recipient reached the send limit",
+            headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
+            schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503",
+            description = "sender-failed: the code could not be delivered; store-unavailable: the confirmation "
+                    + "store cannot be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("request-confirmation")
-    public Response requestConfirmation(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
+    public Response requestConfirmation(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body,
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
@@ -162,21 +192,37 @@ public abstract class TwoFactorResource {
     }
 
     @Operation(operationId = "twoFactorConfirm", summary = "Confirms a confirmation with its code")
-    @Tag(name = RestSchemas.TAG)
-    @RequestBody(required = true, content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.ConfirmRequest.class)))
-    @APIResponse(responseCode = "200", description = "The code is right", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.Confirmed.class)))
-    @APIResponse(responseCode = "400", description = "invalid-request, or wrong-code with remainingAttempts", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "404", description = "not-found: no such confirmation (or, in identity mode, another user's)", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "409", description = "not-pending: the confirmation is no longer pending", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "410", description = "expired", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "429", description = "attempts-exhausted: too many wrong codes", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @Tag(name = TAG)
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.ConfirmRequest.class)))
+    @APIResponse(responseCode = "200", description = "The code is right", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.Confirmed.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request, or wrong-code with remainingAttempts",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404",
+            description = "not-found: no such confirmation (or, in identity mode, another user's)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "not-pending: the confirmation is no longer pending",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "expired", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "attempts-exhausted: too many wrong codes",
+            headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
+            schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("confirm")
-    public Response confirm(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response confirm(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             JsonBody json = JsonBody.parse(contentType, body);
@@ -213,17 +259,25 @@ public abstract class TwoFactorResource {
     }
 
     @Operation(operationId = "twoFactorConfirmation", summary = "A confirmation's state")
-    @Tag(name = RestSchemas.TAG)
-    @APIResponse(responseCode = "200", description = "The confirmation", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.Confirmation.class)))
-    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "404", description = "not-found: no such confirmation (or, in identity mode, another user's)", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @Tag(name = TAG)
+    @APIResponse(responseCode = "200", description = "The confirmation", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.Confirmation.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request: the id is not a UUID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404",
+            description = "not-found: no such confirmation (or, in identity mode, another user's)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("confirmations/{id}")
     public Response check(
-            @Parameter(description = "The confirmation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+            @Parameter(description = "The confirmation id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             UUID parsed = JsonBody.parseId(id);
@@ -244,21 +298,40 @@ public abstract class TwoFactorResource {
     }
 
     @Operation(operationId = "twoFactorResend", summary = "Sends a pending confirmation's code again")
-    @Tag(name = RestSchemas.TAG)
-    @RequestBody(required = true, content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.ResendRequest.class)))
-    @APIResponse(responseCode = "202", description = "A code was sent", content = @Content(mediaType = RestSchemas.JSON, schema = @Schema(implementation = RestSchemas.SentCode.class)))
-    @APIResponse(responseCode = "400", description = "invalid-request, or recipient-rejected", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "404", description = "not-found: no such confirmation (or, in identity mode, another user's)", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "409", description = "not-pending, or no-sender: the confirmation was made without a sender", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "410", description = "expired", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "429", description = "resend-cooldown or too-many-sends; the Retry-After header gives the wait in seconds", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "503", description = "sender-failed: the code could not be delivered; store-unavailable: the confirmation store cannot be reached", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = RestSchemas.PROBLEM, schema = @Schema(implementation = RestSchemas.Problem.class)))
+    @Tag(name = TAG)
+    @RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.ResendRequest.class)))
+    @APIResponse(responseCode = "202", description = "A code was sent", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.SentCode.class)))
+    @APIResponse(responseCode = "400", description = "invalid-request, or recipient-rejected",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404",
+            description = "not-found: no such confirmation (or, in identity mode, another user's)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409",
+            description = "not-pending, or no-sender: the confirmation was made without a sender",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "expired", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "resend-cooldown or too-many-sends",
+            headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
+            schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503",
+            description = "sender-failed: the code could not be delivered; store-unavailable: the confirmation "
+                    + "store cannot be reached",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("resend")
-    public Response resend(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response resend(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             UUID id = JsonBody.parse(contentType, body).requiredId("id");

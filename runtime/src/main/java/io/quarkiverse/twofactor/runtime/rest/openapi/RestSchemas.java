@@ -19,6 +19,8 @@ public final class RestSchemas {
     /** The operations' tag. */
     public static final String TAG = "two-factor";
 
+    private static final String DEBUG_CODE = "The code, only with quarkus.two-factor.debug-code-response in dev "
+            + "and test";
     private static final String STATUSES = "pending, confirmed, used, expired or failed";
 
     private RestSchemas() {
@@ -27,7 +29,8 @@ public final class RestSchemas {
     @Schema(name = "TwoFactorSender", description = "A configured sender")
     public record Sender(
             @Schema(required = true, description = "The sender's key, to name in requests") String key,
-            @Schema(required = true, description = "The sender's verbose-name, or its key when none is set") String verboseName) {
+            @Schema(required = true, description = "The sender's verbose-name, or its key when none is set")
+            String verboseName) {
     }
 
     @Schema(name = "TwoFactorOpenConfirmationRequest", description = "request-confirmation in open mode "
@@ -35,7 +38,8 @@ public final class RestSchemas {
     public record OpenConfirmationRequest(
             @Schema(required = true, maxLength = 320, description = "Where to deliver the code") String recipient,
             @Schema(description = "The sender key; absent or null: the default sender") String sender,
-            @Schema(maxProperties = 16, description = "Strings stored with the confirmation; absent or null: empty") Map<String, String> meta) {
+            @Schema(maxProperties = 16, description = "Strings stored with the confirmation; absent or null: empty")
+            Map<String, String> meta) {
     }
 
     @Schema(name = "TwoFactorIdentityConfirmationRequest", description = "request-confirmation in identity mode "
@@ -57,7 +61,7 @@ public final class RestSchemas {
             @Schema(required = true, description = "The key of the sender used") String sender,
             @Schema(description = "Identity mode only") String purpose,
             @Schema(required = true, format = "date-time") String expiresAt,
-            @Schema(description = "The code, only with quarkus.two-factor.debug-code-response in dev and test") String code) {
+            @Schema(description = DEBUG_CODE) String code) {
     }
 
     @Schema(name = "TwoFactorConfirmRequest", description = "A code for a confirmation")
@@ -70,7 +74,8 @@ public final class RestSchemas {
     @Schema(name = "TwoFactorConfirmed", description = "The right code was given")
     public record Confirmed(
             @Schema(required = true, format = "uuid") String id,
-            @Schema(required = true, description = "confirmed, or used for a confirmation that verified a destination") String status,
+            @Schema(required = true, description = "confirmed, or used for a confirmation that verified a destination")
+            String status,
             @Schema(required = true) boolean confirmed) {
     }
 
@@ -78,7 +83,8 @@ public final class RestSchemas {
     public record Confirmation(
             @Schema(required = true, format = "uuid") String id,
             @Schema(required = true, description = STATUSES) String status,
-            @Schema(required = true, nullable = true, description = "The sender key, or null when made without one") String sender,
+            @Schema(required = true, nullable = true, description = "The sender key, or null when made without one")
+            String sender,
             @Schema(description = "Identity mode only") String purpose,
             @Schema(required = true, format = "date-time") String expiresAt,
             @Schema(required = true) boolean confirmed,
@@ -94,12 +100,13 @@ public final class RestSchemas {
             @Schema(required = true, format = "uuid") String id,
             @Schema(required = true, description = "pending") String status,
             @Schema(required = true, format = "date-time") String expiresAt,
-            @Schema(description = "The code, only with quarkus.two-factor.debug-code-response in dev and test") String code) {
+            @Schema(description = DEBUG_CODE) String code) {
     }
 
     @Schema(name = "TwoFactorDestinationRequest", description = "A new destination for the caller")
     public record DestinationRequest(
-            @Schema(required = true, maxLength = 320, description = "Where codes go: a phone number or an address") String recipient,
+            @Schema(required = true, maxLength = 320, description = "Where codes go: a phone number or an address")
+            String recipient,
             @Schema(description = "The sender key; absent or null: the default sender") String sender) {
     }
 
@@ -152,6 +159,7 @@ public final class RestSchemas {
             @Schema(description = "wrong-code: wrong codes still accepted") Integer remainingAttempts,
             @Schema(description = "unknown-sender, recipient-rejected, sender-failed: the sender key") String sender,
             @Schema(description = "confirmation-required: the purpose the confirmation must have") String purpose,
-            @Schema(description = "not-pending: the confirmation's status now (" + STATUSES + ")") String confirmationStatus) {
+            @Schema(description = "not-pending: the confirmation's status now (" + STATUSES + ")")
+            String confirmationStatus) {
     }
 }
