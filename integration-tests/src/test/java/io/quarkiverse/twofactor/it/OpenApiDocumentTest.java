@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,14 +187,54 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void aRealProblemAnswerFitsTheDescribedSchema() {
-        JsonNode problem = resolve(ref(PROBLEM_SCHEMA));
-        Map<String, Object> answer = given().contentType(ContentType.JSON)
-                .body(Map.of("id", "123e4567-e89b-12d3-a456-426614174000", "code", "000000"))
-                .post(restPath() + "/confirm").then().statusCode(404).contentType("application/problem+json")
+    void theProblemTypesAreThoseOfTheGuide() throws Exception {
+        String guide = Files.readString(Path.of("../docs/modules/ROOT/pages/index.adoc"));
+        String errors = guide.substring(guide.indexOf("=== Errors"), guide.indexOf("[[invalid-request-details]]"));
+        Set<String> listed = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\|`([a-z-]+)`$").matcher(errors);
+        while (row.find()) {
+            listed.add(row.group(1));
+        }
+        assertEquals(new TreeSet<>(PROBLEM_TYPES), listed);
+    }
+
+    @Test
+    void realAnswersHaveOnlyDescribedMembers() {
+        String recipient = Api.freshRecipient();
+        Map<String, Object> made = given().contentType(ContentType.JSON).body(Map.of("recipient", recipient))
+                .post(restPath() + "/request-confirmation").then().statusCode(201).extract().as(Map.class);
+        assertDescribes(successSchema("/request-confirmation", "post", "201"), made);
+        String id = (String) made.get("id");
+        String code = (String) made.get("code");
+
+        Map<String, Object> wrong = given().contentType(ContentType.JSON)
+                .body(Map.of("id", id, "code", Api.wrongCode(code))).post(restPath() + "/confirm").then()
+                .statusCode(400).contentType("application/problem+json").extract().as(Map.class);
+        assertDescribes(ref(PROBLEM_SCHEMA), wrong);
+        assertTrue(wrong.containsKey("remainingAttempts"), wrong.toString());
+        assertTrue(texts(resolve(ref(PROBLEM_SCHEMA)).at("/properties/type/enum")).contains(wrong.get("type")),
+                wrong.toString());
+
+        Map<String, Object> confirmed = given().contentType(ContentType.JSON).body(Map.of("id", id, "code", code))
+                .post(restPath() + "/confirm").then().statusCode(200).extract().as(Map.class);
+        assertDescribes(successSchema("/confirm", "post", "200"), confirmed);
+
+        Map<String, Object> state = given().get(restPath() + "/confirmations/{id}", id).then().statusCode(200)
                 .extract().as(Map.class);
-        assertTrue(names(problem.path("properties")).containsAll(answer.keySet()), answer.toString());
-        assertTrue(texts(problem.at("/properties/type/enum")).contains(answer.get("type")), answer.toString());
+        assertDescribes(successSchema("/confirmations/{id}", "get", "200"), state);
+
+        Map<String, Object> notPending = given().contentType(ContentType.JSON).body(Map.of("id", id))
+                .post(restPath() + "/resend").then().statusCode(409).extract().as(Map.class);
+        assertDescribes(ref(PROBLEM_SCHEMA), notPending);
+        assertEquals("confirmed", notPending.get("confirmationStatus"));
+    }
+
+    private void assertDescribes(JsonNode schema, Map<String, Object> answer) {
+        JsonNode described = resolve(schema);
+        assertTrue(names(described.path("properties")).containsAll(answer.keySet()),
+                answer.keySet() + " not all in " + names(described.path("properties")));
+        assertTrue(answer.keySet().containsAll(texts(described.path("required"))),
+                "required " + texts(described.path("required")) + " missing from " + answer.keySet());
     }
 
     private Endpoint endpoint(String path, String method) {

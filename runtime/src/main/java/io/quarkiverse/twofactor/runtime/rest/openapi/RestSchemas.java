@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The shapes of the REST endpoints' bodies, written only to describe them to SmallRye OpenAPI: the endpoints read
  * their bodies as bytes and write maps, so that parsing and problem answers stay exactly as the guide states. Nothing
  * creates these records; keep them in step with {@code TwoFactorResource}, {@code DestinationsResource} and
- * {@code Problems} (the OpenAPI test in the demo reads the document against the endpoints' answers).
+ * {@code Problems}. The demo's {@code OpenApiDocumentTest} parses the document and holds real answers against it.
  */
 public final class RestSchemas {
 
