@@ -97,7 +97,9 @@ class StoreOutageLogTest {
         assertEquals(burst + 1, accounted, () -> "every failure is logged or counted: " + lines);
         assertThat(lines.get(0), containsString("Connection refused: db.internal/10.0.0.5:5432"));
         assertThat(lines.get(0), containsString("io.quarkiverse.twofactor.spi.StoreUnavailableException"));
-        assertThat(lines.get(lines.size() - 1), containsString("more failures of this kind"));
+        // A slow machine may spread the burst over several seconds: some later line, not necessarily the last, counts.
+        assertTrue(lines.stream().skip(1).anyMatch(line -> line.contains("more failures of this kind")),
+                () -> "a later line counts those left out: " + lines);
     }
 
     @Test
