@@ -50,7 +50,8 @@ abstract class ReplicaPairSuite {
     /** Two replicas whose REST endpoints run in the given mode. */
     private Replica[] startPair(String restMode) throws Exception {
         Map<String, String> common = new HashMap<>(storeProperties());
-        common.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        common.put("quarkus.datasource.jdbc.url",
+                System.getProperty("two-factor.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/test"));
         common.put("quarkus.datasource.username", "postgres");
         common.put("quarkus.two-factor.rest.mode", restMode);
         String name = getClass().getSimpleName() + "-" + restMode;
