@@ -5,7 +5,7 @@
 -- new recipient, as in the Java flows.
 \set n random(1, 1000000000000000)
 BEGIN;
-INSERT INTO two_factor_send_window AS w (recipient_key, window_start, send_count) VALUES (encode(sha256(('r-' || :client_id || '-' || :n)::bytea), 'hex'), now(), 1) ON CONFLICT (recipient_key) DO UPDATE SET send_count = CASE WHEN w.window_start <= now() - interval '10 minutes' THEN 1 ELSE w.send_count + 1 END, window_start = CASE WHEN w.window_start <= now() - interval '10 minutes' THEN now() ELSE w.window_start END WHERE w.window_start <= now() - interval '10 minutes' OR w.send_count < 5;
+INSERT INTO two_factor_send_log AS l (send_key, sent_at, last_sent_at) VALUES (encode(sha256(('r-' || :client_id || '-' || :n)::bytea), 'hex'), (extract(epoch from now()) * 1000)::bigint::text, now()) ON CONFLICT (send_key) DO UPDATE SET sent_at = array_to_string(ARRAY(SELECT s FROM unnest(string_to_array(l.sent_at, ',')::bigint[] || (extract(epoch from now()) * 1000)::bigint) s WHERE s > (extract(epoch from now() - interval '10 minutes') * 1000)::bigint ORDER BY s), ','), last_sent_at = GREATEST(l.last_sent_at, EXCLUDED.last_sent_at) WHERE (SELECT count(*) FROM unnest(string_to_array(l.sent_at, ',')::bigint[]) s WHERE s > (extract(epoch from now() - interval '10 minutes') * 1000)::bigint) < 5;
 INSERT INTO two_factor_confirmation (id, status, sender, recipient, meta, code_hash, attempts, created_at, expires_at, last_sent_at, confirmed_at, used_at) VALUES (md5('i-' || :client_id || '-' || :n)::uuid, 'PENDING', 'default', 'user-' || :n || '@bench.example', '{}', encode(sha256(('c-' || :client_id || '-' || :n)::bytea), 'hex'), 0, now(), now() + interval '5 minutes', now(), NULL, NULL);
 COMMIT;
 BEGIN;

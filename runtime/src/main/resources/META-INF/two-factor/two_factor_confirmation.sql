@@ -28,6 +28,14 @@ CREATE TABLE two_factor_send_window (
     send_count    INTEGER                     NOT NULL
 );
 
+-- The recent sends per recipient (a keyed hash of it) under the sliding send limit: their times as epoch milliseconds,
+-- ascending, separated by commas, and the newest, which the clean-up judges the row by.
+CREATE TABLE two_factor_send_log (
+    send_key     VARCHAR(64)                 NOT NULL PRIMARY KEY,
+    sent_at      VARCHAR(1400)               NOT NULL,
+    last_sent_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+
 -- Users' destinations: the places they proved they receive codes at. The unique constraint decides duplicates, and
 -- its index, which starts with the owner, serves every lookup.
 CREATE TABLE two_factor_destination (

@@ -3,8 +3,8 @@ package io.quarkiverse.twofactor;
 import java.time.Duration;
 
 /**
- * The recipient already received {@code quarkus.two-factor.limits.sends-per-window} codes in the current window.
- * Nothing was made or sent.
+ * The recipient already received {@code quarkus.two-factor.limits.sends-per-window} codes within the last
+ * {@code limits.window}. Nothing was made or sent; {@link #retryAfter()} says when the oldest of them stops counting.
  */
 public class TooManySendsException extends RuntimeException {
 

@@ -54,7 +54,7 @@ final class Database {
 
     /** Empties the store's tables, so that every measured row starts from the same state. */
     void emptyStoreTables() throws SQLException {
-        execute(List.of("TRUNCATE two_factor_confirmation, two_factor_send_window"), "public");
+        execute(List.of("TRUNCATE two_factor_confirmation, two_factor_send_window, two_factor_send_log"), "public");
     }
 
     /** A fresh schema for pgbench, made from the DDL the extension ships. */

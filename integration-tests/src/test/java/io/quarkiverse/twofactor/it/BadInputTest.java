@@ -232,7 +232,7 @@ class BadInputTest {
         }
         StoreRows after = StoreRows.read(dataSource);
         assertEquals(before.confirmations() + recipients, after.confirmations());
-        assertEquals(before.sendWindows() + recipients, after.sendWindows(), "each look-alike has a send window of its own");
+        assertEquals(before.sendLogs() + recipients, after.sendLogs(), "each look-alike has a send log of its own");
         assertEquals(before.sends() + recipients, after.sends());
     }
 

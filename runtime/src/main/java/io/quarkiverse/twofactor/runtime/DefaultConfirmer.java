@@ -42,6 +42,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public class DefaultConfirmer implements Confirmer {
 
     private static final Logger LOG = Logger.getLogger(DefaultConfirmer.class);
+    /** The largest limit {@link ConfirmationStore#countRecentSend} takes. */
+    private static final int MAX_SENDS_PER_WINDOW = 100;
 
     private final ConfirmationStore store;
     private final CodeHasher hasher;
@@ -64,12 +66,12 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public NewConfirmation make(Map<String, ?> meta) {
-        return made(issue(null, null, null, MetaValues.copyOf(meta)));
+        return made(issue(null, null, null, MetaValues.copyOf(meta), now()));
     }
 
     @Override
     public NewConfirmation make(Binding binding, Map<String, ?> meta) {
-        return made(issue(binding, null, null, MetaValues.copyOf(meta)));
+        return made(issue(binding, null, null, MetaValues.copyOf(meta), now()));
     }
 
     private NewConfirmation made(NewConfirmation made) {
@@ -95,8 +97,10 @@ public class DefaultConfirmer implements Confirmer {
         NewConfirmation issued;
         try {
             issued = store.inOneUnit(() -> {
-                countSend(recipient, now());
-                return issue(binding, sender.key(), recipient, values);
+                // Counted at the moment the code is made, so the send's recorded time is its confirmation's.
+                Instant now = now();
+                countSend(hasher.hashRecipient(recipient), now);
+                return issue(binding, sender.key(), recipient, values, now);
             });
         } catch (TooManySendsException e) {
             listeners.requestRefused(sender.key());
@@ -271,29 +275,34 @@ public class DefaultConfirmer implements Confirmer {
                     Duration.between(now, nextAllowed));
         }
         senders.get(stored.sender()); // refuses a sender no longer configured before a send is counted
-        countSend(stored.recipient(), now);
+        String recipientKey = hasher.hashRecipient(stored.recipient());
+        countSend(recipientKey, now);
         String code = newCode();
         if (!store.replaceCode(id, hasher.hash(id, code), now.minus(cooldown), now.plus(config.ttl()), now)) {
-            // A concurrent resend or confirm got there first: report where the confirmation is now.
+            // A concurrent resend or confirm got there first, and this code is never sent: the send it counted goes
+            // back to the recipient's budget, on every store, before reporting where the confirmation is now.
+            store.uncountRecentSend(recipientKey, now);
             return replaceCode(id, owner, now);
         }
         return new ResendResult(ResendResult.Outcome.SENT, view(store.find(id).orElseThrow(), now), code,
                 Duration.ZERO);
     }
 
-    /** Counts a send to the recipient in the shared window, or refuses it before anything is made or sent. */
-    private void countSend(String recipient, Instant now) {
+    /**
+     * Counts a send to the recipient under the sliding limit every replica shares, or refuses it before anything is
+     * made or sent: no interval of {@code limits.window} holds more than {@code limits.sends-per-window} sends.
+     */
+    private void countSend(String recipientKey, Instant now) {
         TwoFactorConfig.LimitsConfig limits = config.limits();
-        SendWindow window = store.countSend(hasher.hashRecipient(recipient), limits.sendsPerWindow(), limits.window(),
-                now);
+        SendWindow window = store.countRecentSend(recipientKey, limits.sendsPerWindow(), limits.window(), now);
         if (!window.allowed()) {
             throw new TooManySendsException(window.retryAfter());
         }
     }
 
-    private NewConfirmation issue(Binding binding, String senderKey, String recipient, Map<String, Object> meta) {
+    private NewConfirmation issue(Binding binding, String senderKey, String recipient, Map<String, Object> meta,
+            Instant now) {
         InputLimits.checkMeta(meta);
-        Instant now = now();
         UUID id = ThreadRandom.uuid();
         String code = newCode();
         StoredConfirmation stored = new StoredConfirmation(id, Status.PENDING, senderKey, recipient,
@@ -380,6 +389,11 @@ public class DefaultConfirmer implements Confirmer {
         if (config.limits().sendsPerWindow() < 1 || config.limits().window().isNegative() || config.limits().window().isZero()) {
             throw new ConfigurationException("quarkus.two-factor.limits.sends-per-window and limits.window must be"
                     + " positive");
+        }
+        if (config.limits().sendsPerWindow() > MAX_SENDS_PER_WINDOW) {
+            // The stores keep the time of every send still in the window.
+            throw new ConfigurationException("quarkus.two-factor.limits.sends-per-window must be at most "
+                    + MAX_SENDS_PER_WINDOW);
         }
         if (config.ttl().isNegative() || config.ttl().isZero()) {
             throw new ConfigurationException("quarkus.two-factor.ttl must be positive");

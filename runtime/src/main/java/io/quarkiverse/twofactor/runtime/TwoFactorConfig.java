@@ -252,13 +252,15 @@ public interface TwoFactorConfig {
     interface LimitsConfig {
 
         /**
-         * How many codes one recipient may be sent per window, requests and resends together.
+         * How many codes one recipient may be sent per window, requests and resends together: at most this many in
+         * any interval of length {@code window}, a sliding window rather than a fixed one. At most 100.
          */
         @WithDefault("5")
         int sendsPerWindow();
 
         /**
-         * The length of the window {@code sends-per-window} counts in.
+         * The length of the sliding window {@code sends-per-window} counts in: a send stops counting this long after
+         * it was made.
          */
         @WithDefault("10M")
         Duration window();

@@ -81,12 +81,34 @@ public interface ConfirmationStore {
     SendWindow countSend(String recipientKey, int limit, Duration window, Instant now);
 
     /**
+     * Counts one send under a sliding limit shared by every replica: allowed, and recorded at {@code now}, when fewer
+     * than {@code limit} sends to this key were recorded after {@code now - window}; refused otherwise, with
+     * {@code retryAfter} the time until the oldest of them leaves the window (its time plus {@code window} minus
+     * {@code now}). So no interval of length {@code window} ever holds more than {@code limit} sends, not even one
+     * that straddles the moment a fixed window would have restarted. Atomic: concurrent callers on any replica
+     * together never get more than {@code limit} sends allowed.
+     *
+     * @param key a keyed hash of what is limited (the recipient), at most 64 characters
+     * @param limit at most 100: a store may keep every send of the window, and the confirmer refuses to start with a
+     *        larger {@code limits.sends-per-window}
+     */
+    SendWindow countRecentSend(String key, int limit, Duration window, Instant now);
+
+    /**
+     * Forgets one send recorded by {@link #countRecentSend} at {@code countedAt}, for a send that was counted and then
+     * not made (a resend that lost the race to a concurrent one). Nothing happens when no send was recorded then.
+     */
+    void uncountRecentSend(String key, Instant countedAt);
+
+    /**
      * Deletes up to {@code batchSize} confirmations that expired before {@code expiredBefore}, and send windows that
      * ended before it: a window ends {@code window} after it started, so only windows started before
      * {@code expiredBefore - window} go, and a window still counting sends is never deleted, however short the
-     * retention that set {@code expiredBefore}. Safe to run on several replicas at once.
+     * retention that set {@code expiredBefore}. Likewise, the sends recorded by {@link #countRecentSend} for a key go
+     * only when the last of them is before {@code expiredBefore - window}, so a record that still limits sends stays.
+     * Safe to run on several replicas at once.
      *
-     * @param window the length of the send windows, as {@link #countSend} is given it
+     * @param window the length of the send windows, as {@link #countSend} and {@link #countRecentSend} are given it
      * @return how many confirmations were deleted
      */
     int deleteExpired(Instant expiredBefore, Duration window, int batchSize);

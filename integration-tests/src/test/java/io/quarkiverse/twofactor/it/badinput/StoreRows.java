@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,7 +15,7 @@ import javax.sql.DataSource;
  * counted and the latest send. Two equal snapshots mean no request in between created, changed or counted anything.
  */
 public record StoreRows(long confirmations, long attempts, Map<String, Long> byStatus, String lastSentAt,
-        long sendWindows, long sends) {
+        long sendLogs, long sends) {
 
     public static StoreRows read(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -35,10 +36,15 @@ public record StoreRows(long confirmations, long attempts, Map<String, Long> byS
                     byStatus.put(rows.getString(1), rows.getLong(2));
                 }
             }
-            try (ResultSet rows = statement.executeQuery(
-                    "SELECT COUNT(*), COALESCE(SUM(send_count), 0) FROM two_factor_send_window")) {
-                rows.next();
-                return new StoreRows(confirmations, attempts, byStatus, lastSentAt, rows.getLong(1), rows.getLong(2));
+            // Sends to recipients are recorded in the sliding limit's log, one time per send.
+            try (ResultSet rows = statement.executeQuery("SELECT sent_at FROM two_factor_send_log")) {
+                long sendLogs = 0;
+                long sends = 0;
+                while (rows.next()) {
+                    sendLogs++;
+                    sends += Arrays.stream(rows.getString(1).split(",")).filter(sent -> !sent.isEmpty()).count();
+                }
+                return new StoreRows(confirmations, attempts, byStatus, lastSentAt, sendLogs, sends);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The store's tables could not be read", e);

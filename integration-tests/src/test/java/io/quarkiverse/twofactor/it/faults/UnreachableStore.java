@@ -72,6 +72,16 @@ public class UnreachableStore implements ConfirmationStore {
         throw unavailable();
     }
 
+    @Override
+    public SendWindow countRecentSend(String key, int limit, Duration window, Instant now) {
+        throw unavailable();
+    }
+
+    @Override
+    public void uncountRecentSend(String key, Instant countedAt) {
+        throw unavailable();
+    }
+
     /** Nothing to clean, and no scheduled clean-up failing in the log the tests read. */
     @Override
     public int deleteExpired(Instant expiredBefore, Duration window, int batchSize) {

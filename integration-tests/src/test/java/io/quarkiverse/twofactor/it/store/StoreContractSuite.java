@@ -137,6 +137,69 @@ public abstract class StoreContractSuite {
         assertTrue(store.countSend(recipient, 5, window, now.plus(window)).allowed(), "a new window");
     }
 
+    /**
+     * The sliding limit across what would be a fixed window's edge: 3 sends at most in any 2 seconds. A fixed window
+     * started at {@code now} would allow 3 fresh sends at 2.1 s, after 2 at 1.9 s: 5 within 0.2 s.
+     */
+    @Test
+    void recentSendsNeverExceedTheLimitInAnyWindowAcrossItsEdge() {
+        String key = UUID.randomUUID().toString();
+        Duration window = Duration.ofSeconds(2);
+        assertTrue(store.countRecentSend(key, 3, window, now).allowed());
+        assertTrue(store.countRecentSend(key, 3, window, now.plusMillis(1900)).allowed());
+        assertTrue(store.countRecentSend(key, 3, window, now.plusMillis(1900)).allowed());
+        assertEquals(SendWindow.refuse(Duration.ofMillis(50)), store.countRecentSend(key, 3, window, now.plusMillis(1950)));
+
+        // At 2.1 s only the send at 0 s has left the window: one send, not three.
+        assertTrue(store.countRecentSend(key, 3, window, now.plusMillis(2100)).allowed());
+        assertEquals(SendWindow.refuse(Duration.ofMillis(1800)), store.countRecentSend(key, 3, window, now.plusMillis(2100)));
+        assertFalse(store.countRecentSend(key, 3, window, now.plusMillis(3899)).allowed());
+
+        // A send leaves the window exactly one window after it was made: at 3.9 s both sends of 1.9 s have left.
+        assertTrue(store.countRecentSend(key, 3, window, now.plusMillis(3900)).allowed());
+        assertTrue(store.countRecentSend(key, 3, window, now.plusMillis(3900)).allowed());
+        assertEquals(SendWindow.refuse(Duration.ofMillis(200)), store.countRecentSend(key, 3, window, now.plusMillis(3900)));
+    }
+
+    @Test
+    void recentSendsOfOneKeyDoNotLimitAnother() {
+        String key = UUID.randomUUID().toString();
+        assertTrue(store.countRecentSend(key, 1, Duration.ofMinutes(10), now).allowed());
+        assertFalse(store.countRecentSend(key, 1, Duration.ofMinutes(10), now).allowed());
+        assertTrue(store.countRecentSend(UUID.randomUUID().toString(), 1, Duration.ofMinutes(10), now).allowed());
+    }
+
+    @Test
+    void anUncountedSendNoLongerCountsAndOnlyThatOne() {
+        String key = UUID.randomUUID().toString();
+        Duration window = Duration.ofMinutes(10);
+        Instant first = now;
+        Instant second = now.plusSeconds(5);
+        assertTrue(store.countRecentSend(key, 3, window, first).allowed());
+        assertTrue(store.countRecentSend(key, 3, window, second).allowed());
+        assertTrue(store.countRecentSend(key, 3, window, second).allowed());
+        assertFalse(store.countRecentSend(key, 3, window, second).allowed());
+
+        store.uncountRecentSend(key, second);
+        store.uncountRecentSend(key, now.plusSeconds(3)); // no send then: nothing changes
+        store.uncountRecentSend(UUID.randomUUID().toString(), now); // no log at all: nothing changes
+
+        Instant later = now.plusSeconds(10);
+        assertTrue(store.countRecentSend(key, 3, window, later).allowed(), "the uncounted send still counts");
+        SendWindow refused = store.countRecentSend(key, 3, window, later);
+        assertFalse(refused.allowed(), "more than one send was uncounted");
+        assertEquals(window.minusSeconds(10), refused.retryAfter(), "the oldest send, at the start, still counts");
+    }
+
+    @Test
+    void concurrentRecentSendsToANewKeyStopAtTheLimit() throws Exception {
+        String key = UUID.randomUUID().toString();
+        List<SendWindow> results = Concurrently.run(50,
+                caller -> store.countRecentSend(key, 5, Duration.ofMinutes(10), now));
+        assertEquals(5, results.stream().filter(SendWindow::allowed).count());
+        assertFalse(store.countRecentSend(key, 5, Duration.ofMinutes(10), now.plusSeconds(1)).allowed());
+    }
+
     @Test
     void concurrentUsesSucceedExactlyOnce() throws Exception {
         StoredConfirmation made = pending(now.plusSeconds(600));
@@ -209,6 +272,27 @@ public abstract class StoreContractSuite {
         assertFalse(refused.allowed(), "the live window was deleted, and its sends forgotten");
         assertEquals(Duration.ofMinutes(5), refused.retryAfter());
         assertTrue(store.countSend(ended, 1, window, now).allowed(), "a window that ended counts again from zero");
+    }
+
+    /** As for send windows: a log goes only once its newest send left the window, whatever the retention. */
+    @Test
+    void cleanUpKeepsASendLogUntilItsNewestSendLeavesTheWindow() {
+        Duration window = Duration.ofMinutes(10);
+        String live = UUID.randomUUID().toString();
+        String ended = UUID.randomUUID().toString();
+        assertTrue(store.countRecentSend(live, 2, window, now.minus(Duration.ofMinutes(12))).allowed());
+        assertTrue(store.countRecentSend(live, 2, window, now.minus(Duration.ofMinutes(5))).allowed());
+        assertTrue(store.countRecentSend(ended, 1, window, now.minus(Duration.ofMinutes(11))).allowed());
+
+        while (store.deleteExpired(now, window, 1) == 1) {
+            // drain
+        }
+
+        assertTrue(store.countRecentSend(live, 2, window, now).allowed());
+        SendWindow refused = store.countRecentSend(live, 2, window, now);
+        assertFalse(refused.allowed(), "the live log was deleted, and its sends forgotten");
+        assertEquals(Duration.ofMinutes(5), refused.retryAfter());
+        assertTrue(store.countRecentSend(ended, 1, window, now).allowed());
     }
 
     private static Map<String, Object> jsonMeta() {

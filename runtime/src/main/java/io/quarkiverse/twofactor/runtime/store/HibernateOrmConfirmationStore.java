@@ -37,7 +37,8 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
  * as written. Hibernate's query layer cost the flow most of its CPU time in the benchmark: it translates an HQL
  * insert or update anew on every execution and keeps what it reads in the session, where a row changed by a later
  * update in the same unit would go stale. The send window's upsert is PostgreSQL SQL on PostgreSQL and HQL elsewhere,
- * where Hibernate writes each database's form of it.
+ * where Hibernate writes each database's form of it. The send log of the sliding limit is one upsert on PostgreSQL,
+ * and a locked read and a write elsewhere.
  */
 @Singleton
 public class HibernateOrmConfirmationStore implements ConfirmationStore {
@@ -222,6 +223,69 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     }
 
     @Override
+    public SendWindow countRecentSend(String key, int limit, Duration window, Instant now) {
+        // As countSend: inside the confirmer's unit, or a unit of its own.
+        Supplier<SendWindow> count = () -> jdbc.isPostgreSql() ? countInLogAtOnce(key, limit, window, now)
+                : countInLockedLog(key, limit, window, now);
+        return jdbc.inTransaction() ? count.get() : inOneUnit(count);
+    }
+
+    /**
+     * PostgreSQL: one upsert creates the key's log, or keeps its sends still in the window and adds this one while
+     * they are fewer than the limit; it changes nothing when they are not, and only then is the log read, for the time
+     * to wait. The upsert locks the row, so concurrent sends to one key count one after the other.
+     */
+    private SendWindow countInLogAtOnce(String key, int limit, Duration window, Instant now) {
+        long overMillis = now.minus(window).toEpochMilli();
+        int counted = jdbc.update("INSERT INTO two_factor_send_log AS l (send_key, sent_at, last_sent_at)"
+                + " VALUES (?, ?, ?) ON CONFLICT (send_key) DO UPDATE"
+                + " SET sent_at = array_to_string(ARRAY(SELECT s"
+                + " FROM unnest(string_to_array(l.sent_at, ',')::bigint[] || ?::bigint) s WHERE s > ? ORDER BY s), ','),"
+                + " last_sent_at = GREATEST(l.last_sent_at, EXCLUDED.last_sent_at)"
+                + " WHERE (SELECT count(*) FROM unnest(string_to_array(l.sent_at, ',')::bigint[]) s WHERE s > ?) < ?",
+                key, SendTimes.of(now).toString(), now, now.toEpochMilli(), overMillis, overMillis, limit);
+        if (counted == 1) {
+            return SendWindow.allow();
+        }
+        SendTimes recent = lockedLog(key).orElseThrow().after(now.minus(window));
+        return SendWindow.refuse(recent.untilOldestLeaves(window, now));
+    }
+
+    /**
+     * Elsewhere: the key's log is read and locked, decided on here, and written back. Two first sends to a key may
+     * both find no log and insert one; the loser's unit rolls back and tries again ({@link #inOneUnit}).
+     */
+    private SendWindow countInLockedLog(String key, int limit, Duration window, Instant now) {
+        Optional<SendTimes> log = lockedLog(key);
+        if (log.isEmpty()) {
+            jdbc.update("INSERT INTO two_factor_send_log (send_key, sent_at, last_sent_at) VALUES (?, ?, ?)",
+                    key, SendTimes.of(now).toString(), now);
+            return SendWindow.allow();
+        }
+        SendTimes recent = log.get().after(now.minus(window));
+        if (recent.count() >= limit) {
+            return SendWindow.refuse(recent.untilOldestLeaves(window, now));
+        }
+        SendTimes counted = recent.with(now);
+        jdbc.update("UPDATE two_factor_send_log SET sent_at = ?, last_sent_at = ? WHERE send_key = ?",
+                counted.toString(), counted.newest(), key);
+        return SendWindow.allow();
+    }
+
+    @Override
+    public void uncountRecentSend(String key, Instant countedAt) {
+        jdbc.inTransaction(() -> lockedLog(key).map(log -> jdbc.update(
+                "UPDATE two_factor_send_log SET sent_at = ? WHERE send_key = ?",
+                log.without(countedAt).toString(), key)));
+    }
+
+    /** The key's log, locked until the transaction ends. */
+    private Optional<SendTimes> lockedLog(String key) {
+        return jdbc.select("SELECT sent_at FROM two_factor_send_log WHERE send_key = ? FOR UPDATE",
+                rows -> rows.next() ? Optional.of(SendTimes.parse(rows.getString(1))) : Optional.empty(), key);
+    }
+
+    @Override
     @Transactional
     public int deleteExpired(Instant expiredBefore, Duration window, int batchSize) {
         // A window started before expiredBefore - window ended before expiredBefore.
@@ -234,10 +298,24 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
         if (!endedWindows.isEmpty()) {
             SendWindowEntity.delete("recipientKey in ?1", endedWindows);
         }
+        deleteEndedLogs(expiredBefore.minus(window), batchSize);
         List<UUID> expired = ConfirmationEntity.getEntityManager()
                 .createQuery("select c.id from TwoFactorConfirmation c where c.expiresAt < :before", UUID.class)
                 .setParameter("before", expiredBefore).setMaxResults(batchSize).getResultList();
         return expired.isEmpty() ? 0 : (int) ConfirmationEntity.delete("id in ?1", expired);
+    }
+
+    /**
+     * Deletes send logs whose newest send left the window before {@code lastSentBefore}; the delete checks that again,
+     * so a log that counted a send since it was picked stays.
+     */
+    private static void deleteEndedLogs(Instant lastSentBefore, int batchSize) {
+        List<String> endedLogs = SendLogEntity.getEntityManager()
+                .createQuery("select l.sendKey from TwoFactorSendLog l where l.lastSentAt < :before", String.class)
+                .setParameter("before", lastSentBefore).setMaxResults(batchSize).getResultList();
+        if (!endedLogs.isEmpty()) {
+            SendLogEntity.delete("sendKey in ?1 and lastSentAt < ?2", endedLogs, lastSentBefore);
+        }
     }
 
     private static StoredConfirmation toStored(UUID id, ResultSet row) throws SQLException {

@@ -2,7 +2,10 @@ package io.quarkiverse.twofactor.runtime.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +32,8 @@ public class MemoryConfirmationStore implements ConfirmationStore {
 
     private final Map<UUID, StoredConfirmation> confirmations = new ConcurrentHashMap<>();
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** The times of the recent sends per key, kept whole for the sliding limit; changed only inside compute. */
+    private final Map<String, Deque<Instant>> recentSends = new ConcurrentHashMap<>();
     private final int maxEntries;
 
     private record Window(Instant start, int count) {
@@ -108,6 +113,33 @@ public class MemoryConfirmationStore implements ConfirmationStore {
     }
 
     @Override
+    public SendWindow countRecentSend(String key, int limit, Duration window, Instant now) {
+        Instant over = now.minus(window);
+        Instant[] oldestKept = new Instant[1];
+        recentSends.compute(key, (k, current) -> {
+            Deque<Instant> sends = current == null ? new ArrayDeque<>() : current;
+            sends.removeIf(sent -> !sent.isAfter(over));
+            if (sends.size() < limit) {
+                sends.addLast(now);
+            } else {
+                // Concurrent callers may record slightly out of order: the oldest is the least, not the first.
+                oldestKept[0] = Collections.min(sends);
+            }
+            return sends;
+        });
+        return oldestKept[0] == null ? SendWindow.allow()
+                : SendWindow.refuse(Duration.between(now, oldestKept[0].plus(window)));
+    }
+
+    @Override
+    public void uncountRecentSend(String key, Instant countedAt) {
+        recentSends.computeIfPresent(key, (k, sends) -> {
+            sends.remove(countedAt);
+            return sends;
+        });
+    }
+
+    @Override
     public int deleteExpired(Instant expiredBefore, Duration window, int batchSize) {
         int[] deleted = new int[1];
         confirmations.values().stream()
@@ -120,6 +152,11 @@ public class MemoryConfirmationStore implements ConfirmationStore {
                 });
         Instant endedBefore = expiredBefore.minus(window);
         windows.values().removeIf(w -> w.start().isBefore(endedBefore));
+        // Judged inside compute, so a send recorded meanwhile keeps its key.
+        for (String key : recentSends.keySet()) {
+            recentSends.computeIfPresent(key,
+                    (k, sends) -> sends.isEmpty() || Collections.max(sends).isBefore(endedBefore) ? null : sends);
+        }
         return deleted[0];
     }
 

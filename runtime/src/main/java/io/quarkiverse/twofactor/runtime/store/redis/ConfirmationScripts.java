@@ -3,7 +3,8 @@ package io.quarkiverse.twofactor.runtime.store.redis;
 /**
  * The Lua scripts of the {@code redis} store: each checks its conditions and writes in one step, which Redis runs with
  * nothing else in between, so concurrent callers on any replica cannot both win. {@code KEYS[1]} is the confirmation's
- * hash (the send window's, for {@link #COUNT_SEND}); times are epoch milliseconds; statuses are the names of
+ * hash (the send window's, for {@link #COUNT_SEND}; the send log's, for {@link #COUNT_RECENT_SEND} and
+ * {@link #UNCOUNT_RECENT_SEND}); times are epoch milliseconds; statuses are the names of
  * {@link io.quarkiverse.twofactor.Status}. Each returns 1 when it applied, otherwise 0.
  */
 final class ConfirmationScripts {
@@ -92,6 +93,36 @@ final class ConfirmationScripts {
               return {1, 0}
             end
             return {0, windowEnd - now}
+            """);
+
+    /**
+     * ARGV: limit, window length in milliseconds, now, a member no other send has. A send log is a sorted set of
+     * sends scored by their time; sends that left the window go first, and the log expires a window after its newest
+     * send. Returns {1, 0} when the send was recorded, {0, milliseconds until the oldest send leaves the window} when
+     * refused.
+     */
+    static final LuaScript COUNT_RECENT_SEND = new LuaScript("""
+            local window = tonumber(ARGV[2])
+            local now = tonumber(ARGV[3])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+            if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
+              local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+              return {0, tonumber(oldest[2]) + window - now}
+            end
+            redis.call('ZADD', KEYS[1], now, ARGV[4])
+            local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+            redis.call('PEXPIRE', KEYS[1], tonumber(newest[2]) + window - now)
+            return {1, 0}
+            """);
+
+    /** ARGV: the time of the send to forget. Removes one send of that time, if there is one. */
+    static final LuaScript UNCOUNT_RECENT_SEND = new LuaScript("""
+            local sent = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1], 'LIMIT', 0, 1)
+            if sent[1] then
+              redis.call('ZREM', KEYS[1], sent[1])
+              return 1
+            end
+            return 0
             """);
 
     private ConfirmationScripts() {

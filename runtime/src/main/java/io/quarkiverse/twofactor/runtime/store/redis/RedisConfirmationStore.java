@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -23,10 +24,11 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Keeps confirmations in Redis, through the application's default Redis client. A confirmation is a hash at
- * {@code <prefix>c:<id>}, a recipient's send window a hash at {@code <prefix>w:<recipient-hash>}. Each transition is
- * one Lua script ({@link ConfirmationScripts}) that Redis runs atomically, so concurrent callers on any number of
- * replicas cannot both win. Every key expires on its own: a confirmation {@code cleanup.retention} after its expiry,
- * so that it still reads as expired for a while; a send window when it ends.
+ * {@code <prefix>c:<id>}, a recipient's send window a hash at {@code <prefix>w:<recipient-hash>}, the recent sends to a
+ * recipient a sorted set at {@code <prefix>l:<recipient-hash>}. Each transition is one Lua script
+ * ({@link ConfirmationScripts}) that Redis runs atomically, so concurrent callers on any number of replicas cannot both
+ * win. Every key expires on its own: a confirmation {@code cleanup.retention} after its expiry, so that it still reads
+ * as expired for a while; a send window when it ends; a send log a window after its newest send.
  */
 @Singleton
 public class RedisConfirmationStore implements ConfirmationStore {
@@ -143,10 +145,30 @@ public class RedisConfirmationStore implements ConfirmationStore {
     }
 
     @Override
+    public SendWindow countRecentSend(String key, int limit, Duration window, Instant now) {
+        // The score is the time; the member only has to differ from every other, so that two sends in the same
+        // millisecond stay two.
+        Response decided = redis.call(r -> ConfirmationScripts.COUNT_RECENT_SEND.run(r, sendLogKey(key),
+                Integer.toString(limit), Long.toString(window.toMillis()), millis(now),
+                millis(now) + ":" + Long.toHexString(ThreadLocalRandom.current().nextLong())));
+        return decided.get(0).toInteger() == 1 ? SendWindow.allow()
+                : SendWindow.refuse(Duration.ofMillis(decided.get(1).toLong()));
+    }
+
+    @Override
+    public void uncountRecentSend(String key, Instant countedAt) {
+        redis.applied(ConfirmationScripts.UNCOUNT_RECENT_SEND, sendLogKey(key), millis(countedAt));
+    }
+
+    @Override
     public int deleteExpired(Instant expiredBefore, Duration window, int batchSize) {
         // Nothing to do: every key carries its own expiry (a confirmation's is its expiry plus the retention, a send
-        // window's is its end), and Redis deletes expired keys itself.
+        // window's is its end, a send log's a window after its newest send), and Redis deletes expired keys itself.
         return 0;
+    }
+
+    private String sendLogKey(String key) {
+        return prefix + "l:" + key;
     }
 
     private String confirmationKey(UUID id) {
