@@ -17,8 +17,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * A retention shorter than the send window, down to none at all, is a working configuration: the clean-up keeps a
- * recipient's window until it ends, so it never hands the recipient a fresh send budget early.
+ * A retention shorter than the send window, down to none at all, is a working configuration: the clean-up keeps the
+ * record of a recipient's sends (the send log of the sliding limit) until its newest send leaves the window, so it never
+ * hands the recipient a fresh send budget early.
  */
 @QuarkusTest
 @TestProfile(CleanupKeepsLiveWindowsTest.NoRetention.class)

@@ -16,8 +16,9 @@ import io.quarkus.scheduler.Scheduler;
 
 /**
  * Deletes confirmations past their expiry plus {@code cleanup.retention}, and send windows past their end plus the
- * retention, every {@code cleanup.interval}, in batches. A window is judged by its end, not its start, so a retention
- * shorter than {@code limits.window} never deletes a window that still counts sends.
+ * retention, every {@code cleanup.interval}, in batches; likewise the send logs of the sliding limit whose newest send
+ * left the window more than the retention ago. A window or log is judged by when it stops counting sends, not when it
+ * started, so a retention shorter than {@code limits.window} never deletes one that still counts sends.
  * Replicas need no coordination: each batch deletes rows by id, and a row another replica deleted first simply does
  * not count.
  */

@@ -66,7 +66,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
      * made, whatever the caller's transaction does later. On PostgreSQL every statement of a unit is the store's own
      * SQL, so the unit is a plain JDBC transaction; elsewhere the send window's upsert goes through Hibernate, so the
      * unit is a JTA transaction, with two tries: on some databases (H2) two first sends to a recipient can both try to
-     * insert its window; the loser rolls back, and its second try counts in that window. A unit that throws, an
+     * insert its window or its send log; the loser rolls back, and its second try counts in the row the winner made. A unit that throws, an
      * {@link Error} included, rolls back on every database.
      */
     @Override
