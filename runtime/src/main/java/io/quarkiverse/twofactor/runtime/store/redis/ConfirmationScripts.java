@@ -3,8 +3,9 @@ package io.quarkiverse.twofactor.runtime.store.redis;
 /**
  * The Lua scripts of the {@code redis} store: each checks its conditions and writes in one step, which Redis runs with
  * nothing else in between, so concurrent callers on any replica cannot both win. {@code KEYS[1]} is the confirmation's
- * hash (the send window's, for {@link #COUNT_SEND}; the failure count's, for {@link #COUNT_FAILURE}); times are epoch milliseconds; statuses are the names of
- * {@link io.quarkiverse.twofactor.Status}. Each returns 1 when it applied, otherwise 0.
+ * hash (the send window's, for {@link #COUNT_SEND}; the failure count's, for {@link #COUNT_FAILURE}); times are epoch
+ * milliseconds; statuses are the names of {@link io.quarkiverse.twofactor.Status}. Each returns 1 when it applied,
+ * otherwise 0.
  */
 final class ConfirmationScripts {
 
