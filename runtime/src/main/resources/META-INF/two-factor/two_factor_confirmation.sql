@@ -36,6 +36,14 @@ CREATE TABLE two_factor_send_log (
     last_sent_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 
+-- Wrong codes counted per owner, or per recipient for confirmations without one (a keyed hash of either), since the
+-- last right code.
+CREATE TABLE two_factor_failure_count (
+    subject_key     VARCHAR(64)                 NOT NULL PRIMARY KEY,
+    failures        INTEGER                     NOT NULL,
+    last_failure_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+
 -- Users' destinations: the places they proved they receive codes at. The unique constraint decides duplicates, and
 -- its index, which starts with the owner, serves every lookup.
 CREATE TABLE two_factor_destination (

@@ -30,6 +30,8 @@ public interface Confirmer {
     /**
      * Makes a pending confirmation that belongs to {@code binding}'s owner and unlocks its purpose, without sending
      * its code anywhere.
+     *
+     * @throws TooManyFailuresException when the owner is locked out after too many wrong codes; nothing was made
      */
     NewConfirmation make(Binding binding, Map<String, ?> meta);
 
@@ -43,13 +45,16 @@ public interface Confirmer {
      * @throws UnknownSenderException when no sender has that key
      * @throws InvalidRecipientException when the sender can never deliver to that recipient
      * @throws TooManySendsException when the recipient reached the send limit; nothing was made or sent
+     * @throws TooManyFailuresException when the recipient is locked out after too many wrong codes; nothing was made
+     *         or sent
      * @throws SenderFailedException when delivery failed; the confirmation is left {@link Status#FAILED}
      */
     NewConfirmation request(String senderKey, String recipient, Map<String, ?> meta);
 
     /**
      * Like {@link #request(String, String, Map)}, for a confirmation that belongs to {@code binding}'s owner and
-     * unlocks its purpose. The recipient should be one the owner proved they receive codes at.
+     * unlocks its purpose. The recipient should be one the owner proved they receive codes at. The failure lockout
+     * applies to the owner, not the recipient.
      */
     NewConfirmation request(Binding binding, String senderKey, String recipient, Map<String, ?> meta);
 
@@ -62,13 +67,21 @@ public interface Confirmer {
     Optional<ConfirmationState> check(UUID id, String owner);
 
     /**
-     * Confirms a pending, unexpired confirmation when the code matches. A wrong code counts one attempt.
+     * Confirms a pending, unexpired confirmation when the code matches. A wrong code counts one attempt, and one
+     * failure against the confirmation's owner (or, when it has none, its recipient) across all their confirmations;
+     * a right code clears their failures.
+     *
+     * @throws TooManyFailuresException when the owner or recipient gave
+     *         {@code quarkus.two-factor.limits.max-consecutive-failures} wrong codes without a right one, the last less
+     *         than {@code limits.failure-lockout} ago; nothing was counted or confirmed, even for the right code
      */
     ConfirmResult confirm(UUID id, String code);
 
     /**
      * Confirms a pending confirmation that belongs to {@code owner}; someone else's answers
      * {@link ConfirmResult.Outcome#NOT_FOUND} and counts nothing.
+     *
+     * @throws TooManyFailuresException when the owner is locked out after too many wrong codes
      */
     ConfirmResult confirm(UUID id, String owner, String code);
 

@@ -29,6 +29,7 @@ public interface Destinations {
      * @throws UnknownSenderException when no sender has that key
      * @throws InvalidRecipientException when the sender can never deliver to that recipient
      * @throws TooManySendsException when the recipient reached the send limit; nothing was added
+     * @throws TooManyFailuresException when the owner gave too many wrong codes lately; nothing was added
      * @throws SenderFailedException when delivery failed
      */
     AddedDestination add(String owner, String senderKey, String recipient);

@@ -65,6 +65,7 @@ class TwoFactorProcessor {
     // Named, not referenced: their Panache superclass and the JPA annotations are not on this module's class path.
     private static final List<String> ENTITIES = List.of("io.quarkiverse.twofactor.runtime.store.ConfirmationEntity",
             "io.quarkiverse.twofactor.runtime.store.SendWindowEntity",
+            "io.quarkiverse.twofactor.runtime.store.FailureCountEntity",
             "io.quarkiverse.twofactor.runtime.store.SendLogEntity",
             "io.quarkiverse.twofactor.runtime.store.DestinationEntity");
     private static final DotName REQUIRES_CONFIRMATION = DotName.createSimple(RequiresConfirmation.class);

@@ -60,6 +60,15 @@ public class CodeHasher {
         return hmac("recipient:" + recipient.trim().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The keyed hash of an owner, the key its wrong codes are counted under. The prefix differs from
+     * {@link #hashRecipient}'s, so an owner and a recipient spelt alike never share a count. Owners are principal
+     * names, compared exactly.
+     */
+    public String hashOwner(String owner) {
+        return hmac("owner:" + owner);
+    }
+
     private String hmac(String text) {
         // doFinal leaves the MAC reset, keyed and ready for the next text.
         return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));

@@ -15,7 +15,10 @@ public interface ConfirmationListener {
     default void requested(ConfirmationState state) {
     }
 
-    /** The send limit refused a request to this sender: nothing was made or sent. */
+    /**
+     * The send limit, or the lockout of an owner or recipient who gave too many wrong codes, refused a request to this
+     * sender: nothing was made or sent.
+     */
     default void requestRefused(String sender) {
     }
 
@@ -40,7 +43,8 @@ public interface ConfirmationListener {
     }
 
     /**
-     * A confirm call changed nothing: the confirmation is unknown, expired, no longer pending or already locked.
+     * A confirm call changed nothing: the confirmation is unknown, expired, no longer pending or already locked, or
+     * its owner or recipient is locked out after too many wrong codes.
      *
      * @param state the confirmation, or {@code null} when none has the id
      */

@@ -24,9 +24,11 @@ import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.ResendResult;
 import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.Status;
+import io.quarkiverse.twofactor.TooManyFailuresException;
 import io.quarkiverse.twofactor.TooManySendsException;
 import io.quarkiverse.twofactor.spi.CodeGenerator;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.FailureCount;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.arc.All;
@@ -51,6 +53,7 @@ public class DefaultConfirmer implements Confirmer {
     private final SenderRegistry senders;
     private final TwoFactorConfig config;
     private final ConfirmationListener listeners;
+    private final FailureBudget budget;
 
     @Inject
     DefaultConfirmer(StoreSelector stores, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
@@ -61,6 +64,7 @@ public class DefaultConfirmer implements Confirmer {
         this.senders = senders;
         this.config = config;
         this.listeners = new ConfirmationListeners(listeners);
+        this.budget = new FailureBudget(store, hasher, config.limits());
         checkConfig(config);
     }
 
@@ -71,6 +75,7 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public NewConfirmation make(Binding binding, Map<String, ?> meta) {
+        budget.checkOpen(budget.subjectOf(binding, null), now());
         return made(issue(binding, null, null, MetaValues.copyOf(meta), now()));
     }
 
@@ -99,10 +104,11 @@ public class DefaultConfirmer implements Confirmer {
             issued = store.inOneUnit(() -> {
                 // Counted at the moment the code is made, so the send's recorded time is its confirmation's.
                 Instant now = now();
+                budget.checkOpen(budget.subjectOf(binding, recipient), now);
                 countSend(hasher.hashRecipient(recipient), now);
                 return issue(binding, sender.key(), recipient, values, now);
             });
-        } catch (TooManySendsException e) {
+        } catch (TooManySendsException | TooManyFailuresException e) {
             listeners.requestRefused(sender.key());
             throw e;
         }
@@ -125,15 +131,24 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public ConfirmResult confirm(UUID id, String code) {
-        Instant now = now();
-        return reported(store.inOneUnit(() -> confirmAt(id, null, code, now)));
+        return confirmAs(id, null, code);
     }
 
     @Override
     public ConfirmResult confirm(UUID id, String owner, String code) {
         Binding.checkOwner(owner);
+        return confirmAs(id, owner, code);
+    }
+
+    private ConfirmResult confirmAs(UUID id, String owner, String code) {
         Instant now = now();
-        return reported(store.inOneUnit(() -> confirmAt(id, owner, code, now)));
+        try {
+            return reported(store.inOneUnit(() -> confirmAt(id, owner, code, now)));
+        } catch (TooManyFailuresException e) {
+            // Refused before anything changed; the confirmation is read only on this path, for the listeners.
+            listeners.confirmRefused(store.find(id).map(stored -> view(stored, now)).orElse(null));
+            throw e;
+        }
     }
 
     /** What a confirm call answered, and whether its wrong code used up the last attempt. */
@@ -170,9 +185,12 @@ public class DefaultConfirmer implements Confirmer {
             return new Attempt(result(refusal, found, now));
         }
         StoredConfirmation stored = found.get();
+        String subject = budget.subjectOf(stored);
+        FailureCount failures = budget.checkOpen(subject, now);
         boolean matches = hasher.matches(stored.codeHash(), id, code);
         // The hash goes into the update too, so a code replaced by a concurrent resend no longer confirms.
         if (matches && store.confirm(id, stored.codeHash(), config.maxAttempts(), now)) {
+            budget.succeeded(subject, failures);
             // The update set only the status and the time, so the confirmed state needs no second read.
             ConfirmationState confirmed = new ConfirmationState(id, Status.CONFIRMED, stored.sender(),
                     stored.recipient(), stored.owner(), stored.purpose(), stored.meta(), stored.attempts(),
@@ -181,6 +199,8 @@ public class DefaultConfirmer implements Confirmer {
                     new ConfirmResult(Outcome.CONFIRMED, confirmed, config.maxAttempts() - stored.attempts()));
         }
         if (!matches) {
+            // The subject's budget first: a wrong code it refuses counts nowhere.
+            budget.countFailure(subject, now);
             int attempts = store.countWrongAttempt(id, config.maxAttempts(), now);
             if (attempts > 0) {
                 // The count this call made decides its answer, whatever concurrent calls did since.

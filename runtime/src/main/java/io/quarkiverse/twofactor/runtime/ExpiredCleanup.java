@@ -18,7 +18,9 @@ import io.quarkus.scheduler.Scheduler;
  * Deletes confirmations past their expiry plus {@code cleanup.retention}, and send windows past their end plus the
  * retention, every {@code cleanup.interval}, in batches; likewise the send logs of the sliding limit whose newest send
  * left the window more than the retention ago. A window or log is judged by when it stops counting sends, not when it
- * started, so a retention shorter than {@code limits.window} never deletes one that still counts sends.
+ * started, so a retention shorter than {@code limits.window} never deletes one that still counts sends. Failure counts
+ * go likewise a {@code limits.failure-lockout} plus the retention after their last failure, so a lockout is never
+ * lifted early.
  * Replicas need no coordination: each batch deletes rows by id, and a row another replica deleted first simply does
  * not count.
  */
@@ -30,12 +32,14 @@ public class ExpiredCleanup {
     private final ConfirmationStore store;
     private final TwoFactorConfig.CleanupConfig config;
     private final Duration window;
+    private final Duration failureLockout;
 
     @Inject
     ExpiredCleanup(StoreSelector stores, TwoFactorConfig config) {
         this.store = stores.selected();
         this.config = config.cleanup();
         this.window = config.limits().window();
+        this.failureLockout = config.limits().failureLockout();
         if (this.config.batchSize() < 1) {
             throw new ConfigurationException("quarkus.two-factor.cleanup.batch-size must be at least 1");
         }
@@ -64,6 +68,10 @@ public class ExpiredCleanup {
             total += deleted;
         } while (deleted == config.batchSize());
         LOG.debugf("Deleted %d expired confirmations", total);
+        Instant lastFailureBefore = expiredBefore.minus(failureLockout);
+        while (store.deleteFailures(lastFailureBefore, config.batchSize()) == config.batchSize()) {
+            // next batch
+        }
         return total;
     }
 }

@@ -264,6 +264,22 @@ public interface TwoFactorConfig {
          */
         @WithDefault("10M")
         Duration window();
+
+        /**
+         * How many wrong codes the owner of a confirmation (or, for one made without an owner, its recipient) may give
+         * across all their confirmations without a right one in between. Then new confirmations for them, and confirms
+         * of their pending ones, are refused until {@code failure-lockout} has passed since the last wrong code. From 1
+         * to 100, the most NIST SP 800-63B allows.
+         */
+        @WithDefault("20")
+        int maxConsecutiveFailures();
+
+        /**
+         * How long an owner or recipient stays locked out after the wrong code that reached
+         * {@code max-consecutive-failures}; wrong codes further apart than this do not add up.
+         */
+        @WithDefault("1H")
+        Duration failureLockout();
     }
 
     interface CleanupConfig {

@@ -81,6 +81,36 @@ public interface ConfirmationStore {
     SendWindow countSend(String recipientKey, int limit, Duration window, Instant now);
 
     /**
+     * The wrong codes counted against a subject (an owner or a recipient) by {@link #countFailure}, or
+     * {@link FailureCount#none()} when there are none.
+     *
+     * @param subjectKey a keyed hash of the owner or the recipient, never either in clear
+     */
+    FailureCount failures(String subjectKey);
+
+    /**
+     * Counts one wrong code against a subject, shared by every replica: when none is counted yet, or the last was
+     * counted at or before {@code now - lockout}, the count starts again at 1; otherwise, while the count is below
+     * {@code max}, it goes up by 1. Either way the last failure is now. At {@code max} with the last failure less than
+     * {@code lockout} ago, nothing changes.
+     *
+     * @return whether the failure was counted
+     */
+    boolean countFailure(String subjectKey, int max, Duration lockout, Instant now);
+
+    /** Forgets the failures counted against a subject: its owner or recipient gave a right code. */
+    void clearFailures(String subjectKey);
+
+    /**
+     * Deletes up to {@code batchSize} failure counts whose last failure was before {@code lastFailureBefore}. The
+     * clean-up passes a time at least {@code limits.failure-lockout} in the past, so a count that still locks its
+     * subject out is never deleted. Safe to run on several replicas at once.
+     *
+     * @return how many failure counts were deleted
+     */
+    int deleteFailures(Instant lastFailureBefore, int batchSize);
+
+    /**
      * Counts one send under a sliding limit shared by every replica: allowed, and recorded at {@code now}, when fewer
      * than {@code limit} sends to this key were recorded after {@code now - window}; refused otherwise, with
      * {@code retryAfter} the time until the oldest of them leaves the window (its time plus {@code window} minus

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.FailureCount;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoreUnavailableException;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
@@ -82,9 +83,29 @@ public class UnreachableStore implements ConfirmationStore {
         throw unavailable();
     }
 
+    @Override
+    public FailureCount failures(String subjectKey) {
+        throw unavailable();
+    }
+
+    @Override
+    public boolean countFailure(String subjectKey, int max, Duration lockout, Instant now) {
+        throw unavailable();
+    }
+
+    @Override
+    public void clearFailures(String subjectKey) {
+        throw unavailable();
+    }
+
     /** Nothing to clean, and no scheduled clean-up failing in the log the tests read. */
     @Override
     public int deleteExpired(Instant expiredBefore, Duration window, int batchSize) {
+        return 0;
+    }
+
+    @Override
+    public int deleteFailures(Instant lastFailureBefore, int batchSize) {
         return 0;
     }
 }

@@ -1,8 +1,11 @@
 package io.quarkiverse.twofactor.it.replicas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +25,8 @@ import io.quarkiverse.twofactor.it.Concurrently;
 
 /**
  * Two packaged applications sharing one store, driven concurrently: the one-time use, the attempt count, the
- * per-recipient send limit and the step-up of a signed-in user's action hold across them. Subclasses choose the shared
- * store.
+ * per-recipient send limit, the guess budget and the step-up of a signed-in user's action hold across them. Subclasses
+ * choose the shared store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReplicaPairSuite {
@@ -31,6 +34,7 @@ abstract class ReplicaPairSuite {
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final int CALLERS = 40;
     private static final int STEP_UP_CALLERS = 100;
+    private static final int BUDGET = 10;
     /** The demo's user alice, with HTTP Basic. */
     private static final String ALICE = "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,16 +53,25 @@ abstract class ReplicaPairSuite {
 
     /** Two replicas whose REST endpoints run in the given mode. */
     private Replica[] startPair(String restMode) throws Exception {
+        return startPair(restMode, restMode, Map.of());
+    }
+
+    /**
+     * Two replicas whose REST endpoints run in the given mode, with more properties; {@code name} tells their logs
+     * apart.
+     */
+    private Replica[] startPair(String name, String restMode, Map<String, String> properties) throws Exception {
         Map<String, String> common = new HashMap<>(storeProperties());
+        common.putAll(properties);
         common.put("quarkus.datasource.jdbc.url",
                 System.getProperty("two-factor.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/test"));
         common.put("quarkus.datasource.username", "postgres");
         common.put("quarkus.two-factor.rest.mode", restMode);
-        String name = getClass().getSimpleName() + "-" + restMode;
-        Replica one = Replica.start(name + "-a", common);
+        String logName = getClass().getSimpleName() + "-" + name;
+        Replica one = Replica.start(logName + "-a", common);
         // Only the first replica creates the schema; the second must not drop it under the first.
         common.put("quarkus.hibernate-orm.schema-management.strategy", "none");
-        return new Replica[] { one, Replica.start(name + "-b", common) };
+        return new Replica[] { one, Replica.start(logName + "-b", common) };
     }
 
     @AfterAll
@@ -90,7 +103,7 @@ abstract class ReplicaPairSuite {
         String recipient = recipient();
         String id = request(first, recipient);
         String code = first.get("/demo/inbox/" + recipient).body();
-        String wrong = (code.charAt(0) == '0' ? "1" : "0") + code.substring(1);
+        String wrong = wrongCode(code);
 
         List<Integer> statuses = fromBoth(replica -> replica
                 .post("/two-factor/confirm", "{\"id\":\"" + id + "\",\"code\":\"" + wrong + "\"}").statusCode());
@@ -139,6 +152,85 @@ abstract class ReplicaPairSuite {
             pair[0].close();
             pair[1].close();
         }
+    }
+
+    /**
+     * An attacker who asks both replicas in turn for new confirmations of one recipient, and guesses on both in turn,
+     * for three send windows: {@value #BUDGET} wrong codes are answered in all, then both refuse until the lockout,
+     * longer than the attack, has passed since the last.
+     */
+    @Test
+    void theGuessBudgetIsSharedByTwoReplicas() throws Exception {
+        Duration window = Duration.ofSeconds(2);
+        Duration lockout = Duration.ofSeconds(8);
+        Replica[] pair = startPair("budget", "open", Map.of("quarkus.two-factor.ttl", "5S",
+                "quarkus.two-factor.limits.window", window.toSeconds() + "S",
+                "quarkus.two-factor.limits.max-consecutive-failures", Integer.toString(BUDGET),
+                "quarkus.two-factor.limits.failure-lockout", lockout.toSeconds() + "S"));
+        try {
+            String recipient = recipient();
+            String body = "{\"recipient\":\"" + recipient + "\"}";
+            int turn = 0;
+            int wrongAnswers = 0;
+            int refusals = 0;
+            Duration lastRetryAfter = Duration.ZERO;
+            Instant end = Instant.now().plus(window.multipliedBy(3));
+            while (Instant.now().isBefore(end)) {
+                Replica asker = pair[turn++ % 2];
+                HttpResponse<String> requested = asker.post("/two-factor/request-confirmation", body);
+                String type = problemType(requested);
+                if (requested.statusCode() == 201) {
+                    String id = JSON.readTree(requested.body()).path("id").asText();
+                    String wrong = wrongCode(asker.get("/demo/inbox/" + recipient).body());
+                    while (true) {
+                        HttpResponse<String> guessed = pair[turn++ % 2].post("/two-factor/confirm",
+                                "{\"id\":\"" + id + "\",\"code\":\"" + wrong + "\"}");
+                        String answer = problemType(guessed);
+                        if (answer.endsWith(":wrong-code") || answer.endsWith(":attempts-exhausted")) {
+                            wrongAnswers++;
+                        }
+                        if (!answer.endsWith(":wrong-code")) {
+                            break;
+                        }
+                    }
+                } else if (type.endsWith(":too-many-sends")) {
+                    Thread.sleep(retryAfter(requested).toMillis());
+                } else {
+                    assertEquals(429, requested.statusCode(), requested.body());
+                    assertTrue(type.endsWith(":too-many-failures"), requested.body());
+                    lastRetryAfter = retryAfter(requested);
+                    assertTrue(lastRetryAfter.toSeconds() >= 1 && lastRetryAfter.compareTo(lockout) <= 0,
+                            lastRetryAfter.toString());
+                    refusals++;
+                    Thread.sleep(100);
+                }
+            }
+
+            assertEquals(BUDGET, wrongAnswers, "wrong codes answered by the two replicas together");
+            assertTrue(refusals > 0, "no request was refused");
+            Thread.sleep(lastRetryAfter.toMillis());
+            HttpResponse<String> after = pair[1].post("/two-factor/request-confirmation", body);
+            assertEquals(201, after.statusCode(), after.body());
+            String id = JSON.readTree(after.body()).path("id").asText();
+            HttpResponse<String> confirmed = pair[0].post("/two-factor/confirm", "{\"id\":\"" + id
+                    + "\",\"code\":\"" + pair[1].get("/demo/inbox/" + recipient).body() + "\"}");
+            assertEquals(200, confirmed.statusCode(), confirmed.body());
+        } finally {
+            pair[0].close();
+            pair[1].close();
+        }
+    }
+
+    private static String problemType(HttpResponse<String> response) throws Exception {
+        return response.statusCode() < 400 ? "" : JSON.readTree(response.body()).path("type").asText();
+    }
+
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return Duration.ofSeconds(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow()));
+    }
+
+    private static String wrongCode(String code) {
+        return (code.charAt(0) == '0' ? "1" : "0") + code.substring(1);
     }
 
     /** A POST as alice that must answer {@code status}; returns the body. */

@@ -22,6 +22,7 @@ import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.it.Concurrently;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.FailureCount;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 
@@ -293,6 +294,91 @@ public abstract class StoreContractSuite {
         assertFalse(refused.allowed(), "the live log was deleted, and its sends forgotten");
         assertEquals(Duration.ofMinutes(5), refused.retryAfter());
         assertTrue(store.countRecentSend(ended, 1, window, now).allowed());
+    }
+
+    @Test
+    void failuresCountUpToTheMaximumThenRefuseUntilTheLockoutHasPassed() {
+        String subject = UUID.randomUUID().toString();
+        Duration lockout = Duration.ofHours(1);
+        assertEquals(FailureCount.none(), store.failures(subject));
+        for (int i = 1; i <= MAX; i++) {
+            assertTrue(store.countFailure(subject, MAX, lockout, now.plusSeconds(i)));
+            assertEquals(new FailureCount(i, now.plusSeconds(i)), store.failures(subject));
+        }
+        Instant last = now.plusSeconds(MAX);
+        assertFalse(store.countFailure(subject, MAX, lockout, last.plus(lockout).minusMillis(1)), "counted when full");
+        assertEquals(new FailureCount(MAX, last), store.failures(subject), "a refused failure moved the lockout");
+
+        assertTrue(store.countFailure(subject, MAX, lockout, last.plus(lockout)), "still locked after the lockout");
+        assertEquals(new FailureCount(1, last.plus(lockout)), store.failures(subject));
+    }
+
+    @Test
+    void failuresALockoutApartStartAgainBelowTheMaximum() {
+        String subject = UUID.randomUUID().toString();
+        Duration lockout = Duration.ofHours(1);
+        store.countFailure(subject, MAX, lockout, now);
+        store.countFailure(subject, MAX, lockout, now.plusSeconds(1));
+        assertTrue(store.countFailure(subject, MAX, lockout, now.plusSeconds(1).plus(lockout)));
+        assertEquals(new FailureCount(1, now.plusSeconds(1).plus(lockout)), store.failures(subject));
+    }
+
+    @Test
+    void clearedFailuresStartFromNothing() {
+        String subject = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        Duration lockout = Duration.ofHours(1);
+        for (int i = 0; i < MAX; i++) {
+            store.countFailure(subject, MAX, lockout, now);
+            store.countFailure(other, MAX, lockout, now);
+        }
+        store.clearFailures(subject);
+        store.clearFailures(UUID.randomUUID().toString());
+        assertEquals(FailureCount.none(), store.failures(subject));
+        assertTrue(store.countFailure(subject, MAX, lockout, now.plusSeconds(1)));
+        assertEquals(new FailureCount(1, now.plusSeconds(1)), store.failures(subject));
+        assertEquals(new FailureCount(MAX, now), store.failures(other), "another subject's count was cleared");
+    }
+
+    @Test
+    void concurrentFailuresOneBelowTheMaximumCountExactlyOnce() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        Duration lockout = Duration.ofHours(1);
+        for (int i = 1; i < MAX; i++) {
+            store.countFailure(subject, MAX, lockout, now);
+        }
+        List<Boolean> counted = Concurrently.run(50,
+                caller -> store.countFailure(subject, MAX, lockout, now.plusSeconds(1)));
+        assertEquals(1, counted.stream().filter(c -> c).count());
+        assertEquals(new FailureCount(MAX, now.plusSeconds(1)), store.failures(subject));
+    }
+
+    @Test
+    void concurrentFirstFailuresOfANewSubjectStopAtTheMaximum() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        List<Boolean> counted = Concurrently.run(50,
+                caller -> store.countFailure(subject, MAX, Duration.ofHours(1), now));
+        assertEquals(MAX, counted.stream().filter(c -> c).count());
+    }
+
+    /** A retention of {@code 0S} asks to delete what is older than now: a count still locking out stays. */
+    @Test
+    void cleanUpKeepsAFailureCountUntilItsLockoutHasPassed() {
+        Duration lockout = Duration.ofHours(1);
+        String locked = UUID.randomUUID().toString();
+        String over = UUID.randomUUID().toString();
+        for (int i = 0; i < MAX; i++) {
+            store.countFailure(locked, MAX, lockout, now.minus(Duration.ofMinutes(30)));
+            store.countFailure(over, MAX, lockout, now.minus(Duration.ofMinutes(61)));
+        }
+
+        while (store.deleteFailures(now.minus(lockout), 1) == 1) {
+            // drain
+        }
+
+        assertFalse(store.countFailure(locked, MAX, lockout, now), "the live lockout was deleted");
+        assertEquals(MAX, store.failures(locked).count());
+        assertEquals(FailureCount.none(), store.failures(over), "a count whose lockout passed stayed");
     }
 
     private static Map<String, Object> jsonMeta() {

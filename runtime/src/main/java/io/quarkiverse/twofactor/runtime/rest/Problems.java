@@ -17,6 +17,7 @@ import io.quarkiverse.twofactor.DestinationNotVerifiedException;
 import io.quarkiverse.twofactor.InvalidRecipientException;
 import io.quarkiverse.twofactor.NoDestinationException;
 import io.quarkiverse.twofactor.SenderFailedException;
+import io.quarkiverse.twofactor.TooManyFailuresException;
 import io.quarkiverse.twofactor.TooManySendsException;
 import io.quarkiverse.twofactor.UnknownSenderException;
 import io.quarkiverse.twofactor.spi.StoreUnavailableException;
@@ -64,6 +65,10 @@ final class Problems {
         if (e instanceof TooManySendsException tooMany) {
             return ProblemException.tooManyRequests("too-many-sends", "Too many codes sent",
                     "Too many codes were sent to this recipient", tooMany.retryAfter());
+        }
+        if (e instanceof TooManyFailuresException locked) {
+            return ProblemException.tooManyRequests("too-many-failures", "Too many failures",
+                    "Too many wrong codes were given for this user or recipient", locked.retryAfter());
         }
         if (e instanceof DestinationExistsException) {
             return new ProblemException(409, "destination-exists", "Destination exists",

@@ -127,7 +127,9 @@ public abstract class TwoFactorResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "too-many-sends: the recipient reached the send limit",
+    @APIResponse(responseCode = "429",
+            description = "too-many-sends: the recipient reached the send limit; too-many-failures: the caller or "
+                    + "recipient gave too many wrong codes lately",
             headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
@@ -208,7 +210,9 @@ public abstract class TwoFactorResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "attempts-exhausted: too many wrong codes",
+    @APIResponse(responseCode = "429",
+            description = "attempts-exhausted: too many wrong codes for this confirmation; too-many-failures: for "
+                    + "its owner or recipient, lately",
             headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))

@@ -22,6 +22,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.FailureCount;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoreUnavailableException;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
@@ -29,7 +30,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
- * Keeps confirmations in the application's database, in the tables of two Hibernate ORM entities. Each transition is a
+ * Keeps confirmations in the application's database, in the tables of Hibernate ORM entities. Each transition is a
  * single {@code UPDATE ... WHERE} whose conditions the database checks against the row it locks, so concurrent callers
  * on any number of replicas cannot both win.
  * <p>
@@ -283,6 +284,61 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     private Optional<SendTimes> lockedLog(String key) {
         return jdbc.select("SELECT sent_at FROM two_factor_send_log WHERE send_key = ? FOR UPDATE",
                 rows -> rows.next() ? Optional.of(SendTimes.parse(rows.getString(1))) : Optional.empty(), key);
+    }
+
+    @Override
+    public FailureCount failures(String subjectKey) {
+        return jdbc.select("SELECT failures, last_failure_at FROM two_factor_failure_count WHERE subject_key = ?",
+                rows -> rows.next() ? new FailureCount(rows.getInt(1), StoreJdbc.instant(rows, 2))
+                        : FailureCount.none(),
+                subjectKey);
+    }
+
+    @Override
+    public boolean countFailure(String subjectKey, int max, Duration lockout, Instant now) {
+        // Like a send: inside the confirmer's unit, or a unit of its own when called alone.
+        Supplier<Boolean> count = () -> countFailureUpsert(subjectKey, max, lockout, now);
+        return jdbc.inTransaction() ? count.get() : inOneUnit(count);
+    }
+
+    /**
+     * One upsert starts the subject's count, counts one more, or starts again when the last failure is a lockout
+     * old; it changes nothing when the count is full and recent.
+     */
+    private boolean countFailureUpsert(String subjectKey, int max, Duration lockout, Instant now) {
+        Instant lockoutOver = now.minus(lockout);
+        int counted = jdbc.isPostgreSql()
+                ? jdbc.update("INSERT INTO two_factor_failure_count AS f (subject_key, failures, last_failure_at)"
+                        + " VALUES (?, 1, ?) ON CONFLICT (subject_key) DO UPDATE"
+                        + " SET failures = CASE WHEN f.last_failure_at <= ? THEN 1 ELSE f.failures + 1 END,"
+                        + " last_failure_at = ?"
+                        + " WHERE f.last_failure_at <= ? OR f.failures < ?",
+                        subjectKey, now, lockoutOver, now, lockoutOver, max)
+                : FailureCountEntity.getEntityManager().createQuery("insert into TwoFactorFailureCount"
+                        + " (subjectKey, failures, lastFailureAt) values (:key, 1, :now)"
+                        + " on conflict (subjectKey) do update"
+                        + " set failures = case when lastFailureAt <= :over then 1 else failures + 1 end,"
+                        + " lastFailureAt = :now"
+                        + " where lastFailureAt <= :over or failures < :max")
+                        .setParameter("key", subjectKey).setParameter("now", now).setParameter("over", lockoutOver)
+                        .setParameter("max", max).executeUpdate();
+        return counted == 1;
+    }
+
+    @Override
+    public void clearFailures(String subjectKey) {
+        jdbc.update("DELETE FROM two_factor_failure_count WHERE subject_key = ?", subjectKey);
+    }
+
+    @Override
+    @Transactional
+    public int deleteFailures(Instant lastFailureBefore, int batchSize) {
+        // Keys first, then a delete by primary key, as for confirmations below.
+        List<String> old = FailureCountEntity.getEntityManager()
+                .createQuery("select f.subjectKey from TwoFactorFailureCount f where f.lastFailureAt < :before",
+                        String.class)
+                .setParameter("before", lastFailureBefore).setMaxResults(batchSize).getResultList();
+        return old.isEmpty() ? 0 : (int) FailureCountEntity.delete("subjectKey in ?1", old);
     }
 
     @Override

@@ -19,6 +19,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.FailureCount;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 
@@ -32,6 +33,7 @@ public class MemoryConfirmationStore implements ConfirmationStore {
 
     private final Map<UUID, StoredConfirmation> confirmations = new ConcurrentHashMap<>();
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, FailureCount> failures = new ConcurrentHashMap<>();
     /** The times of the recent sends per key, kept whole for the sliding limit; changed only inside compute. */
     private final Map<String, Deque<Instant>> recentSends = new ConcurrentHashMap<>();
     private final int maxEntries;
@@ -137,6 +139,44 @@ public class MemoryConfirmationStore implements ConfirmationStore {
             sends.remove(countedAt);
             return sends;
         });
+    }
+
+    @Override
+    public FailureCount failures(String subjectKey) {
+        return failures.getOrDefault(subjectKey, FailureCount.none());
+    }
+
+    @Override
+    public boolean countFailure(String subjectKey, int max, Duration lockout, Instant now) {
+        boolean[] counted = new boolean[1];
+        failures.compute(subjectKey, (key, current) -> {
+            if (current == null || !current.lastFailureAt().plus(lockout).isAfter(now)) {
+                counted[0] = true;
+                return new FailureCount(1, now);
+            }
+            counted[0] = current.count() < max;
+            return counted[0] ? new FailureCount(current.count() + 1, now) : current;
+        });
+        return counted[0];
+    }
+
+    @Override
+    public void clearFailures(String subjectKey) {
+        failures.remove(subjectKey);
+    }
+
+    @Override
+    public int deleteFailures(Instant lastFailureBefore, int batchSize) {
+        int[] deleted = new int[1];
+        failures.entrySet().stream()
+                .filter(entry -> entry.getValue().lastFailureAt().isBefore(lastFailureBefore))
+                .limit(batchSize)
+                .forEach(entry -> {
+                    if (failures.remove(entry.getKey(), entry.getValue())) {
+                        deleted[0]++;
+                    }
+                });
+        return deleted[0];
     }
 
     @Override

@@ -149,6 +149,7 @@ public final class RestSchemas {
                     "urn:quarkus-two-factor:problem:attempts-exhausted",
                     "urn:quarkus-two-factor:problem:resend-cooldown",
                     "urn:quarkus-two-factor:problem:too-many-sends",
+                    "urn:quarkus-two-factor:problem:too-many-failures",
                     "urn:quarkus-two-factor:problem:recipient-rejected",
                     "urn:quarkus-two-factor:problem:sender-failed",
                     "urn:quarkus-two-factor:problem:store-unavailable",

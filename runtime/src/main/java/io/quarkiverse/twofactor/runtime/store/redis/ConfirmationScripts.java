@@ -4,8 +4,8 @@ package io.quarkiverse.twofactor.runtime.store.redis;
  * The Lua scripts of the {@code redis} store: each checks its conditions and writes in one step, which Redis runs with
  * nothing else in between, so concurrent callers on any replica cannot both win. {@code KEYS[1]} is the confirmation's
  * hash (the send window's, for {@link #COUNT_SEND}; the send log's, for {@link #COUNT_RECENT_SEND} and
- * {@link #UNCOUNT_RECENT_SEND}); times are epoch milliseconds; statuses are the names of
- * {@link io.quarkiverse.twofactor.Status}. Each returns 1 when it applied, otherwise 0.
+ * {@link #UNCOUNT_RECENT_SEND}; the failure count's, for {@link #COUNT_FAILURE}); times are epoch milliseconds;
+ * statuses are the names of {@link io.quarkiverse.twofactor.Status}. Each returns 1 when it applied, otherwise 0.
  */
 final class ConfirmationScripts {
 
@@ -123,6 +123,26 @@ final class ConfirmationScripts {
               return 1
             end
             return 0
+            """);
+
+    /**
+     * ARGV: max, lockout in milliseconds, now, end of a lockout starting now. A failure count is a hash of its count
+     * and last failure that expires a lockout after the last failure, when it would start again anyway. Returns 1 when
+     * the failure was counted, 0 when the count is full and its last failure recent.
+     */
+    static final LuaScript COUNT_FAILURE = new LuaScript("""
+            local f = redis.call('HMGET', KEYS[1], 'count', 'last')
+            local now = tonumber(ARGV[3])
+            if not f[2] or tonumber(f[2]) + tonumber(ARGV[2]) <= now then
+              redis.call('HSET', KEYS[1], 'count', '1', 'last', ARGV[3])
+            elseif tonumber(f[1]) < tonumber(ARGV[1]) then
+              redis.call('HINCRBY', KEYS[1], 'count', 1)
+              redis.call('HSET', KEYS[1], 'last', ARGV[3])
+            else
+              return 0
+            end
+            redis.call('PEXPIREAT', KEYS[1], ARGV[4])
+            return 1
             """);
 
     private ConfirmationScripts() {

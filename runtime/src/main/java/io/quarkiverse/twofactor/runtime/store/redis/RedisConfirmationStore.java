@@ -16,6 +16,7 @@ import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.runtime.store.MetaJson;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.FailureCount;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.arc.InjectableInstance;
@@ -25,10 +26,12 @@ import io.vertx.mutiny.redis.client.Response;
 /**
  * Keeps confirmations in Redis, through the application's default Redis client. A confirmation is a hash at
  * {@code <prefix>c:<id>}, a recipient's send window a hash at {@code <prefix>w:<recipient-hash>}, the recent sends to a
- * recipient a sorted set at {@code <prefix>l:<recipient-hash>}. Each transition is one Lua script
+ * recipient a sorted set at {@code <prefix>l:<recipient-hash>}, the wrong codes counted against an owner or a
+ * recipient a hash at {@code <prefix>f:<subject-hash>}. Each transition is one Lua script
  * ({@link ConfirmationScripts}) that Redis runs atomically, so concurrent callers on any number of replicas cannot both
  * win. Every key expires on its own: a confirmation {@code cleanup.retention} after its expiry, so that it still reads
- * as expired for a while; a send window when it ends; a send log a window after its newest send.
+ * as expired for a while; a send window when it ends; a send log a window after its newest send; a failure count a
+ * lockout after its last failure.
  */
 @Singleton
 public class RedisConfirmationStore implements ConfirmationStore {
@@ -161,6 +164,30 @@ public class RedisConfirmationStore implements ConfirmationStore {
     }
 
     @Override
+    public FailureCount failures(String subjectKey) {
+        Map<String, String> fields = redis.call(r -> r.hash(String.class).hgetall(failureKey(subjectKey)));
+        return fields == null || fields.get("last") == null ? FailureCount.none()
+                : new FailureCount(Integer.parseInt(fields.get("count")), instant(fields.get("last")));
+    }
+
+    @Override
+    public boolean countFailure(String subjectKey, int max, Duration lockout, Instant now) {
+        return redis.applied(ConfirmationScripts.COUNT_FAILURE, failureKey(subjectKey), Integer.toString(max),
+                Long.toString(lockout.toMillis()), millis(now), millis(now.plus(lockout)));
+    }
+
+    @Override
+    public void clearFailures(String subjectKey) {
+        redis.call(r -> r.key().del(failureKey(subjectKey)));
+    }
+
+    @Override
+    public int deleteFailures(Instant lastFailureBefore, int batchSize) {
+        // Nothing to do: a failure count expires on its own, a lockout after its last failure.
+        return 0;
+    }
+
+    @Override
     public int deleteExpired(Instant expiredBefore, Duration window, int batchSize) {
         // Nothing to do: every key carries its own expiry (a confirmation's is its expiry plus the retention, a send
         // window's is its end, a send log's a window after its newest send), and Redis deletes expired keys itself.
@@ -173,6 +200,10 @@ public class RedisConfirmationStore implements ConfirmationStore {
 
     private String confirmationKey(UUID id) {
         return prefix + "c:" + id;
+    }
+
+    private String failureKey(String subjectKey) {
+        return prefix + "f:" + subjectKey;
     }
 
     private static void addField(List<String> args, String field, String value) {
