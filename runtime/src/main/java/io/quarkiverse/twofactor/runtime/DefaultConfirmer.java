@@ -22,6 +22,7 @@ import io.quarkiverse.twofactor.ConfirmationState;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.ResendResult;
+import io.quarkiverse.twofactor.SenderBudgetExhaustedException;
 import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.TooManySendsException;
@@ -49,6 +50,7 @@ public class DefaultConfirmer implements Confirmer {
     private final SenderRegistry senders;
     private final TwoFactorConfig config;
     private final ConfirmationListener listeners;
+    private final SenderBudgets budgets;
 
     @Inject
     DefaultConfirmer(StoreSelector stores, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
@@ -59,6 +61,7 @@ public class DefaultConfirmer implements Confirmer {
         this.senders = senders;
         this.config = config;
         this.listeners = new ConfirmationListeners(listeners);
+        this.budgets = new SenderBudgets(store, hasher, config.senders());
         checkConfig(config);
     }
 
@@ -95,10 +98,12 @@ public class DefaultConfirmer implements Confirmer {
         NewConfirmation issued;
         try {
             issued = store.inOneUnit(() -> {
-                countSend(recipient, now());
+                Instant now = now();
+                countSend(recipient, now);
+                budgets.count(sender.key(), now);
                 return issue(binding, sender.key(), recipient, values);
             });
-        } catch (TooManySendsException e) {
+        } catch (TooManySendsException | SenderBudgetExhaustedException e) {
             listeners.requestRefused(sender.key());
             throw e;
         }
@@ -272,6 +277,7 @@ public class DefaultConfirmer implements Confirmer {
         }
         senders.get(stored.sender()); // refuses a sender no longer configured before a send is counted
         countSend(stored.recipient(), now);
+        budgets.count(stored.sender(), now);
         String code = newCode();
         if (!store.replaceCode(id, hasher.hash(id, code), now.minus(cooldown), now.plus(config.ttl()), now)) {
             // A concurrent resend or confirm got there first: report where the confirmation is now.
@@ -281,7 +287,13 @@ public class DefaultConfirmer implements Confirmer {
                 Duration.ZERO);
     }
 
-    /** Counts a send to the recipient in the shared window, or refuses it before anything is made or sent. */
+    /**
+     * Counts a send to the recipient in the shared window, or refuses it before anything is made or sent. It is counted
+     * before the sender's budget: a send the recipient's limit refuses never costs the budget, so hammering one
+     * recipient cannot spend it. A send the budget refuses after this count is rolled back with its unit on a database;
+     * on Redis and in memory the recipient's window keeps it, which can only make that recipient wait sooner, never let
+     * more codes through.
+     */
     private void countSend(String recipient, Instant now) {
         TwoFactorConfig.LimitsConfig limits = config.limits();
         SendWindow window = store.countSend(hasher.hashRecipient(recipient), limits.sendsPerWindow(), limits.window(),

@@ -16,6 +16,7 @@ import io.quarkiverse.twofactor.DestinationExistsException;
 import io.quarkiverse.twofactor.DestinationNotVerifiedException;
 import io.quarkiverse.twofactor.InvalidRecipientException;
 import io.quarkiverse.twofactor.NoDestinationException;
+import io.quarkiverse.twofactor.SenderBudgetExhaustedException;
 import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.TooManySendsException;
 import io.quarkiverse.twofactor.UnknownSenderException;
@@ -64,6 +65,11 @@ final class Problems {
         if (e instanceof TooManySendsException tooMany) {
             return ProblemException.tooManyRequests("too-many-sends", "Too many codes sent",
                     "Too many codes were sent to this recipient", tooMany.retryAfter());
+        }
+        if (e instanceof SenderBudgetExhaustedException spent) {
+            return ProblemException.retryLater(503, "sender-budget-exhausted", "Sender budget exhausted",
+                    "Sender '" + spent.senderKey() + "' sent all the codes its budget allows for now",
+                    spent.retryAfter()).with("sender", spent.senderKey());
         }
         if (e instanceof DestinationExistsException) {
             return new ProblemException(409, "destination-exists", "Destination exists",
