@@ -28,6 +28,7 @@ import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
 import io.quarkiverse.twofactor.runtime.destination.DefaultDestinations;
 import io.quarkiverse.twofactor.runtime.destination.DestinationStoreSelector;
+import io.quarkiverse.twofactor.runtime.rest.CallerLimits;
 import io.quarkiverse.twofactor.runtime.rest.DebugCodeResponse;
 import io.quarkiverse.twofactor.runtime.rest.DestinationsResource;
 import io.quarkiverse.twofactor.runtime.rest.RefusalProblems;
@@ -76,7 +77,7 @@ class TwoFactorProcessor {
     private static final String SECURITY_CALLER_IDENTITY = "io.quarkiverse.twofactor.runtime.rest.SecurityCallerIdentity";
     // The constructor parameters both endpoint classes take, in order.
     private static final Class<?>[] ENDPOINT_DEPENDENCIES = { Confirmer.class, DebugCodeResponse.class,
-            RestCaller.class, Destinations.class, SenderRegistry.class };
+            RestCaller.class, Destinations.class, SenderRegistry.class, CallerLimits.class };
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -127,6 +128,7 @@ class TwoFactorProcessor {
                 DestinationsResource.class.getName()));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(DebugCodeResponse.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(RestCaller.class));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(CallerLimits.class));
         // Only with a security extension: without one, identity mode fails at startup and no security class loads.
         if (capabilities.isPresent(Capability.SECURITY)) {
             beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(SECURITY_CALLER_IDENTITY).setUnremovable().build());

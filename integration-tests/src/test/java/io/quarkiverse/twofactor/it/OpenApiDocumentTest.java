@@ -64,8 +64,8 @@ class OpenApiDocumentTest {
     static final Set<String> PROBLEM_TYPES = Set.of("invalid-request", "unsupported-media-type", "unknown-sender",
             "invalid-recipient", "wrong-code", "not-found", "unauthenticated", "confirmation-required",
             "destination-exists", "destination-not-verified", "no-destination", "not-pending", "no-sender", "expired",
-            "attempts-exhausted", "resend-cooldown", "too-many-sends", "too-many-failures", "recipient-rejected",
-            "sender-failed", "store-unavailable", "internal-error");
+            "attempts-exhausted", "resend-cooldown", "too-many-sends", "too-many-failures", "too-many-requests",
+            "recipient-rejected", "sender-failed", "sender-budget-exhausted", "store-unavailable", "internal-error");
 
     JsonNode document;
 

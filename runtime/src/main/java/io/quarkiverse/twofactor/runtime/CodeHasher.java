@@ -69,6 +69,15 @@ public class CodeHasher {
         return hmac("owner:" + owner);
     }
 
+    /**
+     * The keyed hash of something other than a recipient that sends are counted under, such as a caller or a sender:
+     * {@code kind} (for example {@code principal}, {@code address}, {@code sender}) keeps it apart from recipients and
+     * from the other kinds, and the store never sees the name in clear.
+     */
+    public String hashCountedKey(String kind, String name) {
+        return hmac(kind + ":" + name);
+    }
+
     private String hmac(String text) {
         // doFinal leaves the MAC reset, keyed and ready for the next text.
         return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));

@@ -22,6 +22,7 @@ import io.quarkiverse.twofactor.ConfirmationState;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.ResendResult;
+import io.quarkiverse.twofactor.SenderBudgetExhaustedException;
 import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.TooManyFailuresException;
@@ -49,6 +50,7 @@ public class DefaultConfirmer implements Confirmer {
 
     private final ConfirmationStore store;
     private final CodeHasher hasher;
+    private final SenderBudgets budgets;
     private final CodeGenerator generator;
     private final SenderRegistry senders;
     private final TwoFactorConfig config;
@@ -59,6 +61,7 @@ public class DefaultConfirmer implements Confirmer {
     DefaultConfirmer(StoreSelector stores, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
             TwoFactorConfig config, @All List<ConfirmationListener> listeners) {
         this.store = stores.selected();
+        this.budgets = new SenderBudgets(store, hasher, config.senders());
         this.hasher = hasher;
         this.generator = generator;
         this.senders = senders;
@@ -106,9 +109,10 @@ public class DefaultConfirmer implements Confirmer {
                 Instant now = now();
                 budget.checkOpen(budget.subjectOf(binding, recipient), now);
                 countSend(hasher.hashRecipient(recipient), now);
+                budgets.count(sender.key(), now);
                 return issue(binding, sender.key(), recipient, values, now);
             });
-        } catch (TooManySendsException | TooManyFailuresException e) {
+        } catch (TooManySendsException | TooManyFailuresException | SenderBudgetExhaustedException e) {
             listeners.requestRefused(sender.key());
             throw e;
         }
@@ -297,6 +301,7 @@ public class DefaultConfirmer implements Confirmer {
         senders.get(stored.sender()); // refuses a sender no longer configured before a send is counted
         String recipientKey = hasher.hashRecipient(stored.recipient());
         countSend(recipientKey, now);
+        budgets.count(stored.sender(), now);
         String code = newCode();
         if (!store.replaceCode(id, hasher.hash(id, code), now.minus(cooldown), now.plus(config.ttl()), now)) {
             // A concurrent resend or confirm got there first, and this code is never sent: the send it counted goes
@@ -310,7 +315,11 @@ public class DefaultConfirmer implements Confirmer {
 
     /**
      * Counts a send to the recipient under the sliding limit every replica shares, or refuses it before anything is
-     * made or sent: no interval of {@code limits.window} holds more than {@code limits.sends-per-window} sends.
+     * made or sent: no interval of {@code limits.window} holds more than {@code limits.sends-per-window} sends. It is
+     * counted before the sender's budget: a send the recipient's limit refuses never costs the budget, so hammering one
+     * recipient cannot spend it. A send the budget refuses after this count is rolled back with its unit on a database;
+     * on Redis and in memory the recipient's log keeps it, which can only make that recipient wait sooner, never let
+     * more codes through.
      */
     private void countSend(String recipientKey, Instant now) {
         TwoFactorConfig.LimitsConfig limits = config.limits();

@@ -18,9 +18,9 @@ import io.quarkus.scheduler.Scheduler;
  * Deletes confirmations past their expiry plus {@code cleanup.retention}, and send windows past their end plus the
  * retention, every {@code cleanup.interval}, in batches; likewise the send logs of the sliding limit whose newest send
  * left the window more than the retention ago. A window or log is judged by when it stops counting sends, not when it
- * started, so a retention shorter than {@code limits.window} never deletes one that still counts sends. Failure counts
- * go likewise a {@code limits.failure-lockout} plus the retention after their last failure, so a lockout is never
- * lifted early.
+ * started, so a retention shorter than the longest window (recipients', callers' or a sender's budget) never deletes
+ * one that still counts. Failure counts go likewise a {@code limits.failure-lockout} plus the retention after their
+ * last failure, so a lockout is never lifted early.
  * Replicas need no coordination: each batch deletes rows by id, and a row another replica deleted first simply does
  * not count.
  */
@@ -38,7 +38,7 @@ public class ExpiredCleanup {
     ExpiredCleanup(StoreSelector stores, TwoFactorConfig config) {
         this.store = stores.selected();
         this.config = config.cleanup();
-        this.window = config.limits().window();
+        this.window = longestWindow(config);
         this.failureLockout = config.limits().failureLockout();
         if (this.config.batchSize() < 1) {
             throw new ConfigurationException("quarkus.two-factor.cleanup.batch-size must be at least 1");
@@ -46,6 +46,24 @@ public class ExpiredCleanup {
         if (this.config.retention().isNegative()) {
             throw new ConfigurationException("quarkus.two-factor.cleanup.retention must not be negative");
         }
+    }
+
+    /**
+     * The longest of the windows counted in the store: recipients' send limit, callers' request limit and each sender's
+     * budget. The store is told one length for all, and a shorter window has ended whenever the longest has, so
+     * passing the longest never deletes a window that still counts.
+     */
+    private static Duration longestWindow(TwoFactorConfig config) {
+        Duration longest = config.limits().window();
+        if (config.limits().callerWindow().compareTo(longest) > 0) {
+            longest = config.limits().callerWindow();
+        }
+        for (TwoFactorConfig.SenderConfig sender : config.senders().values()) {
+            if (sender.limits().maxSends().isPresent() && sender.limits().window().compareTo(longest) > 0) {
+                longest = sender.limits().window();
+            }
+        }
+        return longest;
     }
 
     void schedule(@Observes StartupEvent started, Scheduler scheduler) {

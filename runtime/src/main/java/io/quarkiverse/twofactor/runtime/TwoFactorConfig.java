@@ -3,6 +3,7 @@ package io.quarkiverse.twofactor.runtime;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.quarkiverse.twofactor.runtime.sender.email.EmailSenderConfig;
 import io.quarkiverse.twofactor.runtime.sender.twilio.TwilioSenderConfig;
@@ -196,6 +197,11 @@ public interface TwoFactorConfig {
         RetryConfig retry();
 
         /**
+         * A budget on this sender's sends, to cap what its provider bills.
+         */
+        SenderLimitsConfig limits();
+
+        /**
          * Settings of the {@code twilio} backend.
          */
         TwilioSenderConfig twilio();
@@ -227,6 +233,24 @@ public interface TwoFactorConfig {
          */
         @WithDefault("200MS")
         Duration initialDelay();
+    }
+
+    interface SenderLimitsConfig {
+
+        /**
+         * How many codes this sender may send per {@code window}, to all recipients together, requests and resends
+         * alike; every replica sharing the store shares the budget. Over it, requests and resends through this sender are
+         * refused ({@code 503} problem {@code sender-budget-exhausted} over REST), nothing is sent, and an ERROR is
+         * logged once per window. Not set: no budget.
+         */
+        OptionalInt maxSends();
+
+        /**
+         * The length of the window {@code max-sends} counts in. The window is fixed: it starts with the first send
+         * counted in it.
+         */
+        @WithDefault("1D")
+        Duration window();
     }
 
     interface DestinationsConfig {
@@ -264,6 +288,29 @@ public interface TwoFactorConfig {
          */
         @WithDefault("10M")
         Duration window();
+
+        /**
+         * How many {@code request-confirmation} and {@code resend} calls, and additions of a destination, one
+         * authenticated caller may make over REST per {@code caller-window}, counted by principal name. Over it the
+         * endpoints answer {@code 429} problem {@code too-many-requests} with {@code Retry-After}.
+         */
+        @WithDefault("20")
+        int requestsPerPrincipal();
+
+        /**
+         * How many of the same calls one client address may make per {@code caller-window} when the caller is not
+         * authenticated. Not set (the default): anonymous callers are not limited by address, since behind a proxy that
+         * Quarkus does not trust every caller has the proxy's address. The address is the one Quarkus reports, which
+         * follows {@code Forwarded} and {@code X-Forwarded-For} headers only when
+         * {@code quarkus.http.proxy.proxy-address-forwarding} and {@code quarkus.http.proxy.trusted-proxies} say so.
+         */
+        OptionalInt requestsPerAddress();
+
+        /**
+         * The length of the window {@code requests-per-principal} and {@code requests-per-address} count in.
+         */
+        @WithDefault("10M")
+        Duration callerWindow();
 
         /**
          * How many wrong codes the owner of a confirmation (or, for one made without an owner, its recipient) may give

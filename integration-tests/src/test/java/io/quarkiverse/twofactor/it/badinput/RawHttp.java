@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,15 @@ public final class RawHttp {
 
     /** Sends the head and the body, and returns the whole answer. */
     public static String send(URL base, String head, byte[] body) {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        return sendFrom(null, base, head, body);
+    }
+
+    /**
+     * Sends the head and the body from the local address {@code from} (any, when null), so that the server sees
+     * another client address, and returns the whole answer.
+     */
+    public static String sendFrom(InetAddress from, URL base, String head, byte[] body) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort(), from, 0)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n\r\n")

@@ -71,15 +71,17 @@ public abstract class DestinationsResource {
     private final RestCaller caller;
     private final Destinations destinations;
     private final SenderRegistry senders;
+    private final CallerLimits limits;
 
     /** Called by the generated subclass's injecting constructor. */
     protected DestinationsResource(Confirmer confirmer, DebugCodeResponse debugCode, RestCaller caller,
-            Destinations destinations, SenderRegistry senders) {
+            Destinations destinations, SenderRegistry senders, CallerLimits limits) {
         this.confirmer = confirmer;
         this.debugCode = debugCode;
         this.caller = caller;
         this.destinations = destinations;
         this.senders = senders;
+        this.limits = limits;
     }
 
     @Operation(operationId = "twoFactorDestinations", summary = "The caller's destinations, oldest first")
@@ -157,13 +159,16 @@ public abstract class DestinationsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429",
             description = "too-many-sends: the recipient reached the send limit; too-many-failures: the caller or "
-                    + "recipient gave too many wrong codes lately",
+                    + "recipient gave too many wrong codes lately; too-many-requests: the caller reached the request "
+                    + "limit",
             headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503",
-            description = "sender-failed: the code could not be delivered; store-unavailable: the store cannot "
-                    + "be reached",
+            description = "sender-failed: the code could not be delivered; sender-budget-exhausted: the sender "
+                    + "reached its send budget (with Retry-After); store-unavailable: the store cannot be reached",
+            headers = @Header(name = "Retry-After", description = "sender-budget-exhausted: the wait in whole seconds",
+            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -178,6 +183,7 @@ public abstract class DestinationsResource {
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Problems.guard(() -> {
             String owner = owner();
+            limits.count(caller.signedIn());
             JsonBody json = JsonBody.parse(contentType, body);
             String sender = json.optionalText("sender");
             String recipient = json.requiredText("recipient");

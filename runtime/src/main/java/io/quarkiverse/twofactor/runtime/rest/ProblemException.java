@@ -48,8 +48,13 @@ class ProblemException extends RuntimeException {
 
     /** A 429 whose {@code Retry-After} header and detail give the wait in whole seconds, rounded up. */
     static ProblemException tooManyRequests(String type, String title, String reason, Duration retryAfter) {
+        return retryLater(429, type, title, reason, retryAfter);
+    }
+
+    /** A refusal whose {@code Retry-After} header and detail give the wait in whole seconds, rounded up. */
+    static ProblemException retryLater(int status, String type, String title, String reason, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return new ProblemException(429, type, title, reason + "; retry after " + seconds + (seconds == 1 ? " second" : " seconds"))
+        return new ProblemException(status, type, title, reason + "; retry after " + seconds + (seconds == 1 ? " second" : " seconds"))
                 .header("Retry-After", Long.toString(seconds));
     }
 

@@ -16,6 +16,7 @@ import io.quarkiverse.twofactor.DestinationExistsException;
 import io.quarkiverse.twofactor.DestinationNotVerifiedException;
 import io.quarkiverse.twofactor.InvalidRecipientException;
 import io.quarkiverse.twofactor.NoDestinationException;
+import io.quarkiverse.twofactor.SenderBudgetExhaustedException;
 import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.TooManyFailuresException;
 import io.quarkiverse.twofactor.TooManySendsException;
@@ -69,6 +70,11 @@ final class Problems {
         if (e instanceof TooManyFailuresException locked) {
             return ProblemException.tooManyRequests("too-many-failures", "Too many failures",
                     "Too many wrong codes were given for this user or recipient", locked.retryAfter());
+        }
+        if (e instanceof SenderBudgetExhaustedException spent) {
+            return ProblemException.retryLater(503, "sender-budget-exhausted", "Sender budget exhausted",
+                    "Sender '" + spent.senderKey() + "' sent all the codes its budget allows for now",
+                    spent.retryAfter()).with("sender", spent.senderKey());
         }
         if (e instanceof DestinationExistsException) {
             return new ProblemException(409, "destination-exists", "Destination exists",

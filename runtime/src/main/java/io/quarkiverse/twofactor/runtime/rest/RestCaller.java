@@ -1,5 +1,7 @@
 package io.quarkiverse.twofactor.runtime.rest;
 
+import java.util.Optional;
+
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -36,6 +38,15 @@ public class RestCaller {
     /** Whether confirmations are bound to the caller. */
     boolean identityMode() {
         return mode == RestMode.IDENTITY;
+    }
+
+    /**
+     * The authenticated caller's principal name, in either mode; empty for an anonymous request or an application
+     * without a security extension.
+     */
+    Optional<String> signedIn() {
+        return identity.isResolvable() ? identity.get().principalName().filter(name -> !name.isBlank())
+                : Optional.empty();
     }
 
     /** The authenticated caller's principal name; a 401 problem for an anonymous request. */

@@ -70,15 +70,17 @@ public abstract class TwoFactorResource {
     private final RestCaller caller;
     private final Destinations destinations;
     private final SenderRegistry senders;
+    private final CallerLimits limits;
 
     /** Called by the generated subclass's injecting constructor. */
     protected TwoFactorResource(Confirmer confirmer, DebugCodeResponse debugCode, RestCaller caller,
-            Destinations destinations, SenderRegistry senders) {
+            Destinations destinations, SenderRegistry senders, CallerLimits limits) {
         this.confirmer = confirmer;
         this.debugCode = debugCode;
         this.caller = caller;
         this.destinations = destinations;
         this.senders = senders;
+        this.limits = limits;
     }
 
     @Operation(operationId = "twoFactorSenders", summary = "The configured senders, sorted by key")
@@ -129,13 +131,17 @@ public abstract class TwoFactorResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429",
             description = "too-many-sends: the recipient reached the send limit; too-many-failures: the caller or "
-                    + "recipient gave too many wrong codes lately",
+                    + "recipient gave too many wrong codes lately; too-many-requests: the caller reached the request "
+                    + "limit",
             headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503",
-            description = "sender-failed: the code could not be delivered; store-unavailable: the confirmation "
-                    + "store cannot be reached",
+            description = "sender-failed: the code could not be delivered; sender-budget-exhausted: the sender "
+                    + "reached its send budget (with Retry-After); store-unavailable: the confirmation store cannot "
+                    + "be reached",
+            headers = @Header(name = "Retry-After", description = "sender-budget-exhausted: the wait in whole seconds",
+            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -149,6 +155,7 @@ public abstract class TwoFactorResource {
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
+            limits.count(caller.signedIn());
             JsonBody json = JsonBody.parse(contentType, body);
             NewConfirmation issued = owner == null ? requestOpen(json) : requestForCaller(owner, json);
             ConfirmationState state = issued.state();
@@ -319,13 +326,16 @@ public abstract class TwoFactorResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "resend-cooldown or too-many-sends",
+    @APIResponse(responseCode = "429", description = "resend-cooldown, too-many-sends or too-many-requests",
             headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503",
-            description = "sender-failed: the code could not be delivered; store-unavailable: the confirmation "
-                    + "store cannot be reached",
+            description = "sender-failed: the code could not be delivered; sender-budget-exhausted: the sender "
+                    + "reached its send budget (with Retry-After); store-unavailable: the confirmation store cannot "
+                    + "be reached",
+            headers = @Header(name = "Retry-After", description = "sender-budget-exhausted: the wait in whole seconds",
+            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -338,6 +348,7 @@ public abstract class TwoFactorResource {
             byte[] body) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
+            limits.count(caller.signedIn());
             UUID id = JsonBody.parse(contentType, body).requiredId("id");
             ResendResult result = owner == null ? confirmer.resend(id) : confirmer.resend(id, owner);
             return switch (result.outcome()) {
