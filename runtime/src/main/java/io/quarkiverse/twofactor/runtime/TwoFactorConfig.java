@@ -63,7 +63,8 @@ public interface TwoFactorConfig {
     /**
      * Where confirmations are kept: {@code hibernate-orm}, {@code memory}, {@code redis}, or the name of an
      * application bean implementing {@code io.quarkiverse.twofactor.spi.ConfirmationStore}. By default
-     * {@code hibernate-orm} when Hibernate ORM is in the application, otherwise {@code memory}.
+     * {@code hibernate-orm} when Hibernate ORM is in the application; otherwise {@code memory} in dev and test mode,
+     * while a production start fails until a store is chosen (set {@code memory} to keep confirmations in memory).
      */
     Optional<String> store();
 
