@@ -35,10 +35,16 @@ import io.quarkiverse.twofactor.runtime.rest.RequiresConfirmationInterceptor;
 import io.quarkiverse.twofactor.runtime.rest.RestCaller;
 import io.quarkiverse.twofactor.runtime.rest.TwoFactorResource;
 import io.quarkiverse.twofactor.runtime.sender.LogSenderBackend;
+import io.quarkiverse.twofactor.runtime.store.HibernateOrmAuthenticatorStore;
 import io.quarkiverse.twofactor.runtime.store.HibernateOrmConfirmationStore;
 import io.quarkiverse.twofactor.runtime.store.HibernateOrmDestinationStore;
 import io.quarkiverse.twofactor.runtime.store.MemoryConfirmationStore;
+import io.quarkiverse.twofactor.runtime.store.MemoryAuthenticatorStore;
 import io.quarkiverse.twofactor.runtime.store.MemoryDestinationStore;
+import io.quarkiverse.twofactor.runtime.totp.AuthenticatorStoreSelector;
+import io.quarkiverse.twofactor.runtime.totp.DefaultAuthenticators;
+import io.quarkiverse.twofactor.runtime.totp.DefaultRecoveryCodes;
+import io.quarkiverse.twofactor.runtime.totp.TotpSecrets;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.Capabilities;
@@ -65,7 +71,10 @@ class TwoFactorProcessor {
     // Named, not referenced: their Panache superclass and the JPA annotations are not on this module's class path.
     private static final List<String> ENTITIES = List.of("io.quarkiverse.twofactor.runtime.store.ConfirmationEntity",
             "io.quarkiverse.twofactor.runtime.store.SendWindowEntity",
-            "io.quarkiverse.twofactor.runtime.store.DestinationEntity");
+            "io.quarkiverse.twofactor.runtime.store.DestinationEntity",
+            "io.quarkiverse.twofactor.runtime.store.AuthenticatorEntity",
+            "io.quarkiverse.twofactor.runtime.store.TotpStepEntity",
+            "io.quarkiverse.twofactor.runtime.store.RecoveryCodeEntity");
     private static final DotName REQUIRES_CONFIRMATION = DotName.createSimple(RequiresConfirmation.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(RequiresConfirmationInterceptor.class);
     static final String GENERATED_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorEndpoints";
@@ -87,7 +96,9 @@ class TwoFactorProcessor {
                 .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
                         SenderRegistry.class, Outbox.class, LogSenderBackend.class, StoreSelector.class,
                         MemoryConfirmationStore.class, ExpiredCleanup.class, DefaultDestinations.class,
-                        DestinationStoreSelector.class, MemoryDestinationStore.class)
+                        DestinationStoreSelector.class, MemoryDestinationStore.class, DefaultAuthenticators.class,
+                        DefaultRecoveryCodes.class, TotpSecrets.class, AuthenticatorStoreSelector.class,
+                        MemoryAuthenticatorStore.class)
                 .setUnremovable()
                 .build();
     }
@@ -107,6 +118,7 @@ class TwoFactorProcessor {
         }
         beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmConfirmationStore.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmDestinationStore.class));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmAuthenticatorStore.class));
         for (String entity : ENTITIES) {
             // Panache enhances only indexed entities, so each is both indexed and added to the model.
             indexed.produce(new AdditionalIndexedClassesBuildItem(entity));
