@@ -432,12 +432,6 @@ public class DefaultConfirmer implements Confirmer {
             throw new ConfigurationException("quarkus.two-factor.limits.sends-per-window and limits.window must be"
                     + " positive");
         }
-        for (String reserved : List.of(Authenticators.METHOD, RecoveryCodes.METHOD)) {
-            if (config.senders().containsKey(reserved)) {
-                throw new ConfigurationException("quarkus.two-factor.senders.\"" + reserved + "\" is not allowed: '"
-                        + reserved + "' is the key of a built-in method");
-            }
-        }
         if (config.ttl().isNegative() || config.ttl().isZero()) {
             throw new ConfigurationException("quarkus.two-factor.ttl must be positive");
         }
