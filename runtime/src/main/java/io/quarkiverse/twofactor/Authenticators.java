@@ -13,7 +13,14 @@ public interface Authenticators {
     /** The method key that asks for a confirmation confirmed by the owner's authenticator app. */
     String METHOD = "totp";
 
-    /** Enrols a new app for the owner, unverified, with a fresh secret. */
+    /** Whether authenticator apps are on ({@code quarkus.two-factor.totp.enabled}); when off, nothing confirms with one. */
+    boolean enabled();
+
+    /**
+     * Enrols a new app for the owner, unverified, with a fresh secret.
+     *
+     * @throws IllegalStateException when authenticator apps are off
+     */
     NewAuthenticator enrol(String owner, String label);
 
     /**

@@ -60,6 +60,11 @@ public class DefaultAuthenticators implements Authenticators {
     }
 
     @Override
+    public boolean enabled() {
+        return enabled;
+    }
+
+    @Override
     public NewAuthenticator enrol(String owner, String label) {
         Binding.checkOwner(owner);
         checkEnabled();
