@@ -1,5 +1,5 @@
--- The tables of the Hibernate ORM confirmation and destination stores, for schemas managed with Flyway, Liquibase or
--- by hand.
+-- The tables of the Hibernate ORM confirmation, destination and authenticator stores, for schemas managed with Flyway,
+-- Liquibase or by hand.
 -- Written for PostgreSQL and H2; on other databases use their UUID and timestamp-with-time-zone types.
 CREATE TABLE two_factor_confirmation (
     id           UUID                        NOT NULL PRIMARY KEY,
@@ -56,3 +56,29 @@ CREATE TABLE two_factor_destination (
     created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CONSTRAINT two_factor_destination_recipient UNIQUE (owner, sender, recipient)
 );
+
+-- Users' authenticator apps; the secret is encrypted by the extension (AES-GCM) before it reaches the table.
+CREATE TABLE two_factor_authenticator (
+    id         UUID                        NOT NULL PRIMARY KEY,
+    owner      VARCHAR(255)                NOT NULL,
+    label      VARCHAR(64)                 NOT NULL,
+    secret     VARCHAR(200)                NOT NULL,
+    verified   BOOLEAN                     NOT NULL,
+    created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX two_factor_authenticator_owner ON two_factor_authenticator (owner);
+
+-- The last time step an authenticator code was accepted at, per user: no code is accepted twice.
+CREATE TABLE two_factor_totp_step (
+    owner     VARCHAR(255) NOT NULL PRIMARY KEY,
+    last_step BIGINT       NOT NULL
+);
+
+-- Users' unspent recovery codes, as keyed hashes (which cover the owner).
+CREATE TABLE two_factor_recovery_code (
+    code_hash VARCHAR(64)  NOT NULL PRIMARY KEY,
+    owner     VARCHAR(255) NOT NULL
+);
+
+CREATE INDEX two_factor_recovery_code_owner ON two_factor_recovery_code (owner);

@@ -55,6 +55,12 @@ public interface Confirmer {
      * Like {@link #request(String, String, Map)}, for a confirmation that belongs to {@code binding}'s owner and
      * unlocks its purpose. The recipient should be one the owner proved they receive codes at. The failure lockout
      * applies to the owner, not the recipient.
+     * <p>
+     * With {@code senderKey} {@value Authenticators#METHOD} or {@value RecoveryCodes#METHOD} nothing is sent and the
+     * recipient is ignored: the confirmation is confirmed with the owner's authenticator app's current code, or with
+     * one of their recovery codes, which confirming spends. The returned code is then {@code null}.
+     *
+     * @throws NoAuthenticatorException for those methods, when the owner has no verified app, or no recovery code left
      */
     NewConfirmation request(Binding binding, String senderKey, String recipient, Map<String, ?> meta);
 

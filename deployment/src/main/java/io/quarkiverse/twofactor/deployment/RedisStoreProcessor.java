@@ -1,6 +1,7 @@
 package io.quarkiverse.twofactor.deployment;
 
 import io.quarkiverse.twofactor.runtime.store.redis.RedisConfirmationStore;
+import io.quarkiverse.twofactor.runtime.store.redis.RedisAuthenticatorStore;
 import io.quarkiverse.twofactor.runtime.store.redis.RedisDestinationStore;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -20,5 +21,6 @@ class RedisStoreProcessor {
         }
         beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisConfirmationStore.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisDestinationStore.class));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisAuthenticatorStore.class));
     }
 }

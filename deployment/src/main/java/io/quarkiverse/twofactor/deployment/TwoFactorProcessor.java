@@ -14,10 +14,12 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
 
+import io.quarkiverse.twofactor.Authenticators;
 import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.Outbox;
+import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.CodeHasher;
 import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
@@ -28,18 +30,27 @@ import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
 import io.quarkiverse.twofactor.runtime.destination.DefaultDestinations;
 import io.quarkiverse.twofactor.runtime.destination.DestinationStoreSelector;
+import io.quarkiverse.twofactor.runtime.rest.AuthenticatorsResource;
 import io.quarkiverse.twofactor.runtime.rest.CallerLimits;
 import io.quarkiverse.twofactor.runtime.rest.DebugCodeResponse;
 import io.quarkiverse.twofactor.runtime.rest.DestinationsResource;
+import io.quarkiverse.twofactor.runtime.rest.RecoveryCodesResource;
 import io.quarkiverse.twofactor.runtime.rest.RefusalProblems;
 import io.quarkiverse.twofactor.runtime.rest.RequiresConfirmationInterceptor;
 import io.quarkiverse.twofactor.runtime.rest.RestCaller;
 import io.quarkiverse.twofactor.runtime.rest.TwoFactorResource;
+import io.quarkiverse.twofactor.runtime.rest.UserMethods;
 import io.quarkiverse.twofactor.runtime.sender.LogSenderBackend;
+import io.quarkiverse.twofactor.runtime.store.HibernateOrmAuthenticatorStore;
 import io.quarkiverse.twofactor.runtime.store.HibernateOrmConfirmationStore;
 import io.quarkiverse.twofactor.runtime.store.HibernateOrmDestinationStore;
+import io.quarkiverse.twofactor.runtime.store.MemoryAuthenticatorStore;
 import io.quarkiverse.twofactor.runtime.store.MemoryConfirmationStore;
 import io.quarkiverse.twofactor.runtime.store.MemoryDestinationStore;
+import io.quarkiverse.twofactor.runtime.totp.AuthenticatorStoreSelector;
+import io.quarkiverse.twofactor.runtime.totp.DefaultAuthenticators;
+import io.quarkiverse.twofactor.runtime.totp.DefaultRecoveryCodes;
+import io.quarkiverse.twofactor.runtime.totp.TotpSecrets;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.Capabilities;
@@ -68,16 +79,26 @@ class TwoFactorProcessor {
             "io.quarkiverse.twofactor.runtime.store.SendWindowEntity",
             "io.quarkiverse.twofactor.runtime.store.FailureCountEntity",
             "io.quarkiverse.twofactor.runtime.store.SendLogEntity",
-            "io.quarkiverse.twofactor.runtime.store.DestinationEntity");
+            "io.quarkiverse.twofactor.runtime.store.DestinationEntity",
+            "io.quarkiverse.twofactor.runtime.store.AuthenticatorEntity",
+            "io.quarkiverse.twofactor.runtime.store.TotpStepEntity",
+            "io.quarkiverse.twofactor.runtime.store.RecoveryCodeEntity");
     private static final DotName REQUIRES_CONFIRMATION = DotName.createSimple(RequiresConfirmation.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(RequiresConfirmationInterceptor.class);
     static final String GENERATED_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorEndpoints";
     static final String GENERATED_DESTINATIONS_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorDestinationEndpoints";
+    static final String GENERATED_AUTHENTICATORS_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorAuthenticatorEndpoints";
+    static final String GENERATED_RECOVERY_CODES_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorRecoveryCodeEndpoints";
     // Named, not referenced: it uses Quarkus security, which the application may not have.
     private static final String SECURITY_CALLER_IDENTITY = "io.quarkiverse.twofactor.runtime.rest.SecurityCallerIdentity";
     // The constructor parameters both endpoint classes take, in order.
+    /** What each resource's constructor takes, in order. */
     private static final Class<?>[] ENDPOINT_DEPENDENCIES = { Confirmer.class, DebugCodeResponse.class,
             RestCaller.class, Destinations.class, SenderRegistry.class, CallerLimits.class };
+    private static final Class<?>[] DESTINATIONS_DEPENDENCIES = { DebugCodeResponse.class, UserMethods.class,
+            Destinations.class, SenderRegistry.class, CallerLimits.class };
+    private static final Class<?>[] AUTHENTICATORS_DEPENDENCIES = { UserMethods.class, Authenticators.class };
+    private static final Class<?>[] RECOVERY_CODES_DEPENDENCIES = { UserMethods.class, RecoveryCodes.class };
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -90,7 +111,9 @@ class TwoFactorProcessor {
                 .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
                         SenderRegistry.class, Outbox.class, LogSenderBackend.class, StoreSelector.class,
                         MemoryConfirmationStore.class, ExpiredCleanup.class, DefaultDestinations.class,
-                        DestinationStoreSelector.class, MemoryDestinationStore.class)
+                        DestinationStoreSelector.class, MemoryDestinationStore.class, DefaultAuthenticators.class,
+                        DefaultRecoveryCodes.class, TotpSecrets.class, AuthenticatorStoreSelector.class,
+                        MemoryAuthenticatorStore.class)
                 .setUnremovable()
                 .build();
     }
@@ -110,6 +133,7 @@ class TwoFactorProcessor {
         }
         beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmConfirmationStore.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmDestinationStore.class));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmAuthenticatorStore.class));
         for (String entity : ENTITIES) {
             // Panache enhances only indexed entities, so each is both indexed and added to the model.
             indexed.produce(new AdditionalIndexedClassesBuildItem(entity));
@@ -125,8 +149,10 @@ class TwoFactorProcessor {
             return;
         }
         indexed.produce(new AdditionalIndexedClassesBuildItem(TwoFactorResource.class.getName(),
-                DestinationsResource.class.getName()));
+                DestinationsResource.class.getName(), AuthenticatorsResource.class.getName(),
+                RecoveryCodesResource.class.getName()));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(DebugCodeResponse.class));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(UserMethods.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(RestCaller.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(CallerLimits.class));
         // Only with a security extension: without one, identity mode fails at startup and no security class loads.
@@ -138,9 +164,14 @@ class TwoFactorProcessor {
         indexed.produce(new AdditionalIndexedClassesBuildItem(RefusalProblems.class.getName()));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(RefusalProblems.class));
         String path = config.rest().path();
-        generateEndpoints(resources, GENERATED_RESOURCE, TwoFactorResource.class, path);
+        String under = path.endsWith("/") ? path : path + "/";
+        generateEndpoints(resources, GENERATED_RESOURCE, TwoFactorResource.class, path, ENDPOINT_DEPENDENCIES);
         generateEndpoints(resources, GENERATED_DESTINATIONS_RESOURCE, DestinationsResource.class,
-                (path.endsWith("/") ? path : path + "/") + "destinations");
+                under + "destinations", DESTINATIONS_DEPENDENCIES);
+        generateEndpoints(resources, GENERATED_AUTHENTICATORS_RESOURCE, AuthenticatorsResource.class,
+                under + "authenticators", AUTHENTICATORS_DEPENDENCIES);
+        generateEndpoints(resources, GENERATED_RECOVERY_CODES_RESOURCE, RecoveryCodesResource.class,
+                under + "recovery-codes", RECOVERY_CODES_DEPENDENCIES);
     }
 
     /**
@@ -148,7 +179,7 @@ class TwoFactorProcessor {
      * injecting constructor, since the generated class cannot reach package-private members of its parent.
      */
     private static void generateEndpoints(BuildProducer<GeneratedJaxRsResourceBuildItem> resources, String className,
-            Class<?> superClass, String path) {
+            Class<?> superClass, String path, Class<?>[] dependencies) {
         try (ClassCreator endpoints = ClassCreator.builder()
                 .classOutput(new GeneratedJaxRsResourceGizmoAdaptor(resources))
                 .className(className)
@@ -157,13 +188,13 @@ class TwoFactorProcessor {
             endpoints.addAnnotation(Path.class).addValue("value", path);
             endpoints.addAnnotation(Singleton.class);
             MethodCreator constructor = endpoints.getMethodCreator(MethodDescriptor.INIT, void.class,
-                    (Object[]) ENDPOINT_DEPENDENCIES);
+                    (Object[]) dependencies);
             constructor.addAnnotation(Inject.class);
-            ResultHandle[] arguments = new ResultHandle[ENDPOINT_DEPENDENCIES.length];
+            ResultHandle[] arguments = new ResultHandle[dependencies.length];
             for (int i = 0; i < arguments.length; i++) {
                 arguments[i] = constructor.getMethodParam(i);
             }
-            constructor.invokeSpecialMethod(MethodDescriptor.ofConstructor(superClass, (Object[]) ENDPOINT_DEPENDENCIES),
+            constructor.invokeSpecialMethod(MethodDescriptor.ofConstructor(superClass, (Object[]) dependencies),
                     constructor.getThis(), arguments);
             constructor.returnVoid();
         }

@@ -36,7 +36,9 @@ final class TestApps {
                 .setApplicationVersion("0.1")
                 .withConfigurationResource(H2_CONFIG)
                 .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-jdbc-h2", Version.getVersion())))
-                .setRuntimeProperties(Map.of("quarkus.http.port", Integer.toString(freePort())));
+                .setRuntimeProperties(Map.of("quarkus.http.port", Integer.toString(freePort())))
+                // Hibernate ORM is only a test dependency here: production asks for the memory store by name.
+                .overrideConfigKey("quarkus.two-factor.store", "memory");
     }
 
     private static int freePort() {

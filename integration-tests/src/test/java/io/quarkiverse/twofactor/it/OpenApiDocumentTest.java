@@ -58,14 +58,27 @@ class OpenApiDocumentTest {
             new Endpoint("/destinations/{id}", "delete", "twoFactorRemoveDestination", "204",
                     Set.of("400", "401", "403", "404", "500", "503")),
             new Endpoint("/destinations/{id}/default", "put", "twoFactorMakeDestinationDefault", "204",
-                    Set.of("400", "401", "404", "409", "500", "503")));
+                    Set.of("400", "401", "404", "409", "500", "503")),
+            new Endpoint("/authenticators", "get", "twoFactorAuthenticators", "200",
+                    Set.of("401", "404", "500", "503")),
+            new Endpoint("/authenticators", "post", "twoFactorEnrolAuthenticator", "201",
+                    Set.of("400", "401", "403", "404", "415", "500", "503")),
+            new Endpoint("/authenticators/{id}/verify", "post", "twoFactorVerifyAuthenticator", "200",
+                    Set.of("400", "401", "404", "415", "500", "503")),
+            new Endpoint("/authenticators/{id}", "delete", "twoFactorRemoveAuthenticator", "204",
+                    Set.of("400", "401", "403", "404", "500", "503")),
+            new Endpoint("/recovery-codes", "get", "twoFactorRecoveryCodesLeft", "200",
+                    Set.of("401", "404", "500", "503")),
+            new Endpoint("/recovery-codes", "post", "twoFactorIssueRecoveryCodes", "201",
+                    Set.of("401", "403", "404", "500", "503")));
 
     /** Every problem type of the guide's "Errors" table. */
     static final Set<String> PROBLEM_TYPES = Set.of("invalid-request", "unsupported-media-type", "unknown-sender",
             "invalid-recipient", "wrong-code", "not-found", "unauthenticated", "confirmation-required",
-            "destination-exists", "destination-not-verified", "no-destination", "not-pending", "no-sender", "expired",
-            "attempts-exhausted", "resend-cooldown", "too-many-sends", "too-many-failures", "too-many-requests",
-            "recipient-rejected", "sender-failed", "sender-budget-exhausted", "store-unavailable", "internal-error");
+            "destination-exists", "destination-not-verified", "no-destination", "no-authenticator", "not-pending",
+            "no-sender", "expired", "attempts-exhausted", "resend-cooldown", "too-many-sends", "too-many-failures",
+            "too-many-requests", "recipient-rejected", "sender-failed", "sender-budget-exhausted", "store-unavailable",
+            "internal-error");
 
     JsonNode document;
 
@@ -112,7 +125,7 @@ class OpenApiDocumentTest {
         assertEquals(2, oneOf.size(), oneOf.toString());
         JsonNode identity = resolve(oneOf.get(0));
         JsonNode open = resolve(oneOf.get(1));
-        assertBody(identity, Set.of("purpose", "sender", "destination"), Set.of("purpose"));
+        assertBody(identity, Set.of("purpose", "sender", "destination", "method"), Set.of("purpose"));
         assertBody(open, Set.of("recipient", "sender", "meta"), Set.of("recipient"));
         assertEquals("object", open.at("/properties/meta/type").asText());
         assertEquals("string", open.at("/properties/meta/additionalProperties/type").asText());
@@ -167,6 +180,14 @@ class OpenApiDocumentTest {
                 names(destination.path("properties")));
         JsonNode added = resolve(successSchema("/destinations", "post", "201"));
         assertEquals(Set.of("destination", "confirmation"), names(added.path("properties")));
+
+        JsonNode enrolled = resolve(successSchema("/authenticators", "post", "201"));
+        assertEquals(Set.of("id", "label", "verified", "createdAt", "secret", "otpauthUri", "qrCode"),
+                names(enrolled.path("properties")));
+        assertEquals(Set.of("id", "label", "verified", "createdAt"),
+                names(resolve(successSchema("/authenticators/{id}/verify", "post", "200")).path("properties")));
+        assertEquals(Set.of("codes", "remaining"),
+                names(resolve(successSchema("/recovery-codes", "post", "201")).path("properties")));
     }
 
     @Test

@@ -33,7 +33,8 @@ class ShippedSchemaTest {
 
     private static final String DDL = "META-INF/two-factor/two_factor_confirmation.sql";
     private static final List<String> TABLES = List.of("two_factor_confirmation", "two_factor_send_window",
-            "two_factor_send_log", "two_factor_failure_count", "two_factor_destination");
+            "two_factor_send_log", "two_factor_failure_count", "two_factor_destination", "two_factor_authenticator",
+            "two_factor_totp_step", "two_factor_recovery_code");
     private static final String SCHEMA = "shipped_ddl_check";
 
     @Inject

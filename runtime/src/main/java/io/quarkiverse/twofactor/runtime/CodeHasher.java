@@ -78,6 +78,11 @@ public class CodeHasher {
         return hmac(kind + ":" + name);
     }
 
+    /** The keyed hash of one of the owner's recovery codes: unique across owners, and useless to anyone without the key. */
+    public String hashRecoveryCode(String owner, String code) {
+        return hmac("recovery-code:" + owner + ":" + code);
+    }
+
     private String hmac(String text) {
         // doFinal leaves the MAC reset, keyed and ready for the next text.
         return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));

@@ -15,18 +15,23 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.twofactor.Authenticators;
 import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.ConfirmResult;
 import io.quarkiverse.twofactor.ConfirmResult.Outcome;
 import io.quarkiverse.twofactor.ConfirmationState;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.NewConfirmation;
+import io.quarkiverse.twofactor.NoAuthenticatorException;
+import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.ResendResult;
 import io.quarkiverse.twofactor.SenderBudgetExhaustedException;
 import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.TooManyFailuresException;
 import io.quarkiverse.twofactor.TooManySendsException;
+import io.quarkiverse.twofactor.runtime.totp.DefaultAuthenticators;
+import io.quarkiverse.twofactor.runtime.totp.DefaultRecoveryCodes;
 import io.quarkiverse.twofactor.spi.CodeGenerator;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.FailureCount;
@@ -56,10 +61,13 @@ public class DefaultConfirmer implements Confirmer {
     private final TwoFactorConfig config;
     private final ConfirmationListener listeners;
     private final FailureBudget budget;
+    private final DefaultAuthenticators authenticators;
+    private final DefaultRecoveryCodes recoveryCodes;
 
     @Inject
     DefaultConfirmer(StoreSelector stores, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
-            TwoFactorConfig config, @All List<ConfirmationListener> listeners) {
+            TwoFactorConfig config, @All List<ConfirmationListener> listeners, DefaultAuthenticators authenticators,
+            DefaultRecoveryCodes recoveryCodes) {
         this.store = stores.selected();
         this.budgets = new SenderBudgets(store, hasher, config.senders());
         this.hasher = hasher;
@@ -68,6 +76,8 @@ public class DefaultConfirmer implements Confirmer {
         this.config = config;
         this.listeners = new ConfirmationListeners(listeners);
         this.budget = new FailureBudget(store, hasher, config.limits());
+        this.authenticators = authenticators;
+        this.recoveryCodes = recoveryCodes;
         checkConfig(config);
     }
 
@@ -98,6 +108,9 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     private NewConfirmation send(Binding binding, String senderKey, String recipient, Map<String, ?> meta) {
+        if (isMethodWithoutSending(senderKey)) {
+            return made(issueForMethod(binding, senderKey, meta));
+        }
         ConfiguredSender sender = senders.get(senderKey);
         sender.checkRecipient(recipient);
         Map<String, Object> values = MetaValues.copyOf(meta);
@@ -119,6 +132,30 @@ public class DefaultConfirmer implements Confirmer {
         listeners.requested(issued.state());
         deliver(sender, issued.state(), issued.code(), issued.state().createdAt(), false);
         return issued;
+    }
+
+    /**
+     * A confirmation the owner confirms with their authenticator app or a recovery code: nothing is sent, so no send
+     * is counted, and the code it is made with is never told to anyone.
+     */
+    private NewConfirmation issueForMethod(Binding binding, String method, Map<String, ?> meta) {
+        if (binding == null) {
+            throw new IllegalArgumentException("The method '" + method + "' needs a binding: it confirms an owner");
+        }
+        boolean available = method.equals(Authenticators.METHOD) ? authenticators.hasVerified(binding.owner())
+                : recoveryCodes.remaining(binding.owner()) > 0;
+        if (!available) {
+            throw new NoAuthenticatorException(method.equals(Authenticators.METHOD)
+                    ? "The owner has no verified authenticator app"
+                    : "The owner has no recovery code left");
+        }
+        NewConfirmation made = issue(binding, method, null, MetaValues.copyOf(meta));
+        return new NewConfirmation(made.state(), null);
+    }
+
+    /** The built-in methods whose codes the owner already has: an authenticator app's, or a recovery code. */
+    private static boolean isMethodWithoutSending(String key) {
+        return Authenticators.METHOD.equals(key) || RecoveryCodes.METHOD.equals(key);
     }
 
     @Override
@@ -191,7 +228,7 @@ public class DefaultConfirmer implements Confirmer {
         StoredConfirmation stored = found.get();
         String subject = budget.subjectOf(stored);
         FailureCount failures = budget.checkOpen(subject, now);
-        boolean matches = hasher.matches(stored.codeHash(), id, code);
+        boolean matches = codeMatches(stored, code, now);
         // The hash goes into the update too, so a code replaced by a concurrent resend no longer confirms.
         if (matches && store.confirm(id, stored.codeHash(), config.maxAttempts(), now)) {
             budget.succeeded(subject, failures);
@@ -218,6 +255,20 @@ public class DefaultConfirmer implements Confirmer {
         Optional<StoredConfirmation> after = store.find(id);
         Outcome outcome = refusal(after, now);
         return new Attempt(result(outcome == null ? Outcome.WRONG_CODE : outcome, after, now));
+    }
+
+    /**
+     * Whether the code confirms: the one sent, or for the built-in methods the owner's app's current code or one of
+     * their recovery codes, which this spends.
+     */
+    private boolean codeMatches(StoredConfirmation stored, String code, Instant now) {
+        if (Authenticators.METHOD.equals(stored.sender())) {
+            return authenticators.acceptCode(stored.owner(), code, now);
+        }
+        if (RecoveryCodes.METHOD.equals(stored.sender())) {
+            return recoveryCodes.spend(stored.owner(), code);
+        }
+        return hasher.matches(stored.codeHash(), stored.id(), code);
     }
 
     @Override
@@ -289,7 +340,7 @@ public class DefaultConfirmer implements Confirmer {
                     : ResendResult.Outcome.NOT_PENDING;
             return new ResendResult(outcome, view(stored, now), null, Duration.ZERO);
         }
-        if (stored.sender() == null) {
+        if (stored.sender() == null || isMethodWithoutSending(stored.sender())) {
             return new ResendResult(ResendResult.Outcome.NO_SENDER, view(stored, now), null, Duration.ZERO);
         }
         Duration cooldown = config.resend().cooldown();

@@ -10,7 +10,9 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkiverse.twofactor.Authenticators;
 import io.quarkiverse.twofactor.Outbox;
+import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.UnknownSenderException;
 import io.quarkiverse.twofactor.spi.SenderBackend;
 import io.quarkiverse.twofactor.spi.SenderSettings;
@@ -35,6 +37,10 @@ public class SenderRegistry {
         Map<String, SenderBackend> backendsByName = UniqueNames.index(backends, SenderBackend::name, "sender backends");
         config.senders().forEach((key, sender) -> {
             SenderSettings settings = new SenderSettings(key, sender.backend(), sender.verboseName(), sender.options());
+            if (key.equals(Authenticators.METHOD) || key.equals(RecoveryCodes.METHOD)) {
+                throw new ConfigurationException(settings.property("backend").replace(".backend", "") + " is not"
+                        + " allowed: '" + key + "' is the key of a built-in method, not of a sender");
+            }
             SenderBackend backend = backendsByName.get(sender.backend());
             if (backend == null) {
                 throw new ConfigurationException(settings.property("backend") + " names the backend '"

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkus.arc.All;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -32,7 +33,7 @@ public class StoreSelector {
     StoreSelector(TwoFactorConfig config, @All List<ConfirmationStore> stores) {
         Map<String, ConfirmationStore> byName = UniqueNames.index(stores, ConfirmationStore::name,
                 "confirmation stores");
-        String name = config.store().orElse(byName.containsKey("hibernate-orm") ? "hibernate-orm" : "memory");
+        String name = config.store().orElseGet(() -> defaultStore(byName.containsKey("hibernate-orm")));
         selected = byName.get(name);
         if (selected == null) {
             String needs = extensionsNeededBy(name);
@@ -45,6 +46,25 @@ public class StoreSelector {
             LOG.warnf("Confirmations are kept in memory (%s=memory): they do not survive a restart and are not shared"
                     + " between replicas", PROPERTY);
         }
+    }
+
+    /**
+     * The database when the application has Hibernate ORM; else the memory store, but in production only when asked
+     * for: confirmations in memory are lost on restart and not shared by replicas, which a service must choose, not
+     * fall into.
+     */
+    private static String defaultStore(boolean hibernateOrm) {
+        if (hibernateOrm) {
+            return "hibernate-orm";
+        }
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            throw new ConfigurationException(PROPERTY + " is not set and the application has no Hibernate ORM. Choose"
+                    + " where confirmations are kept: hibernate-orm (add " + BUILT_IN_NEEDS.get("hibernate-orm")
+                    + "), redis (add " + BUILT_IN_NEEDS.get("redis") + "), the name of your own ConfirmationStore"
+                    + " bean, or memory (lost on restart, not shared between replicas; set " + PROPERTY
+                    + "=memory to accept that)");
+        }
+        return "memory";
     }
 
     /**

@@ -10,19 +10,19 @@ import java.util.UUID;
  * every caller on one lock, which {@link UUID#randomUUID()} shares too: under many concurrent requests the threads
  * queued on it. Each thread's generator is a DRBG seeded on its own from the system's entropy.
  */
-final class ThreadRandom {
+public final class ThreadRandom {
 
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(ThreadRandom::newGenerator);
 
     private ThreadRandom() {
     }
 
-    static SecureRandom current() {
+    public static SecureRandom current() {
         return RANDOM.get();
     }
 
     /** A random (version 4) UUID. */
-    static UUID uuid() {
+    public static UUID uuid() {
         byte[] bytes = new byte[16];
         current().nextBytes(bytes);
         bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40); // version 4

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import io.quarkiverse.twofactor.runtime.sender.email.EmailSenderConfig;
 import io.quarkiverse.twofactor.runtime.sender.twilio.TwilioSenderConfig;
 import io.quarkiverse.twofactor.runtime.store.redis.RedisStoreConfig;
+import io.quarkiverse.twofactor.runtime.totp.TotpAlgorithm;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -64,7 +65,8 @@ public interface TwoFactorConfig {
     /**
      * Where confirmations are kept: {@code hibernate-orm}, {@code memory}, {@code redis}, or the name of an
      * application bean implementing {@code io.quarkiverse.twofactor.spi.ConfirmationStore}. By default
-     * {@code hibernate-orm} when Hibernate ORM is in the application, otherwise {@code memory}.
+     * {@code hibernate-orm} when Hibernate ORM is in the application; otherwise {@code memory} in dev and test mode,
+     * while a production start fails until a store is chosen (set {@code memory} to keep confirmations in memory).
      */
     Optional<String> store();
 
@@ -72,6 +74,16 @@ public interface TwoFactorConfig {
      * Users' destinations: the places they proved they receive codes at.
      */
     DestinationsConfig destinations();
+
+    /**
+     * Authenticator apps: codes computed by an app on the user's phone (TOTP, RFC 6238) instead of sent.
+     */
+    TotpConfig totp();
+
+    /**
+     * Where users' authenticator apps and recovery codes are kept.
+     */
+    AuthenticatorsConfig authenticators();
 
     /**
      * The in-memory store.
@@ -260,6 +272,64 @@ public interface TwoFactorConfig {
          * application bean implementing {@code io.quarkiverse.twofactor.spi.DestinationStore} (for example one that
          * reads them from the application's own user table). By default the store that keeps confirmations, as
          * {@code quarkus.two-factor.store} selects it.
+         */
+        Optional<String> store();
+    }
+
+    interface TotpConfig {
+
+        /**
+         * Lets users enrol authenticator apps and confirm with their codes. Off by default: when on, production needs
+         * {@code quarkus.two-factor.totp.encryption-key}.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The name the app shows above the user's account, such as your service's name. By default
+         * {@code quarkus.application.name}.
+         */
+        Optional<String> issuer();
+
+        /**
+         * The HMAC the codes are computed with. Every common app supports {@code sha1}; some ignore the others.
+         */
+        @WithDefault("sha1")
+        TotpAlgorithm algorithm();
+
+        /**
+         * How many digits a code has: 6, 7 or 8.
+         */
+        @WithDefault("6")
+        int digits();
+
+        /**
+         * How long each code lasts, in whole seconds.
+         */
+        @WithDefault("30S")
+        Duration period();
+
+        /**
+         * How many periods before and after the current one still count, for phones whose clocks drift.
+         */
+        @WithDefault("1")
+        int allowedSkew();
+
+        /**
+         * Encrypts the apps' secrets in the store (AES-256-GCM under a key derived from this text): at least 32
+         * characters, random, the same on every replica, kept in a secret store. Required in production when
+         * {@code enabled}; in dev and test mode a random key is made for each run, with a warning. Changing it makes
+         * every enrolled app unusable.
+         */
+        Optional<String> encryptionKey();
+    }
+
+    interface AuthenticatorsConfig {
+
+        /**
+         * Where users' authenticator apps and recovery codes are kept: {@code hibernate-orm}, {@code memory},
+         * {@code redis}, or the name of an application bean implementing
+         * {@code io.quarkiverse.twofactor.spi.AuthenticatorStore}. By default the store that keeps confirmations.
          */
         Optional<String> store();
     }

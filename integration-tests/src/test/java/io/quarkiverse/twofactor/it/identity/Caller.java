@@ -23,7 +23,7 @@ final class Caller {
 
     final String name;
 
-    private Caller(String name) {
+    Caller(String name) {
         this.name = name;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.JSON;
@@ -35,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkiverse.twofactor.AddedDestination;
 import io.quarkiverse.twofactor.ConfirmationState;
-import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.Destination;
 import io.quarkiverse.twofactor.DestinationExistsException;
 import io.quarkiverse.twofactor.Destinations;
@@ -51,7 +51,7 @@ import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
  *
  * <p>
  * Once the caller has a verified destination, adding or removing one also spends a confirmation for
- * {@value #MANAGE_PURPOSE}, carried in the {@code Two-Factor-Confirmation} header: a stolen session alone cannot add
+ * {@value UserMethods#MANAGE_PURPOSE}, carried in the {@code Two-Factor-Confirmation} header: a stolen session alone cannot add
  * its own phone, nor remove the owner's. Recipients appear masked in every answer.
  *
  * <p>
@@ -60,25 +60,19 @@ import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
  */
 public abstract class DestinationsResource {
 
-    /** The purpose of the confirmation that adding or removing a destination spends once one is verified. */
-    public static final String MANAGE_PURPOSE = "manage-destinations";
+    private static final String MANAGE_HEADER = UserMethods.MANAGE_HEADER;
 
-    private static final String MANAGE_HEADER = "The id of a confirmed confirmation of the caller for "
-            + MANAGE_PURPOSE + ", which the call spends; needed once the caller has a verified destination";
-
-    private final Confirmer confirmer;
     private final DebugCodeResponse debugCode;
-    private final RestCaller caller;
+    private final UserMethods methods;
     private final Destinations destinations;
     private final SenderRegistry senders;
     private final CallerLimits limits;
 
     /** Called by the generated subclass's injecting constructor. */
-    protected DestinationsResource(Confirmer confirmer, DebugCodeResponse debugCode, RestCaller caller,
-            Destinations destinations, SenderRegistry senders, CallerLimits limits) {
-        this.confirmer = confirmer;
+    protected DestinationsResource(DebugCodeResponse debugCode, UserMethods methods, Destinations destinations,
+            SenderRegistry senders, CallerLimits limits) {
         this.debugCode = debugCode;
-        this.caller = caller;
+        this.methods = methods;
         this.destinations = destinations;
         this.senders = senders;
         this.limits = limits;
@@ -183,7 +177,7 @@ public abstract class DestinationsResource {
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Problems.guard(() -> {
             String owner = owner();
-            limits.count(caller.signedIn());
+            limits.count(Optional.of(owner));
             JsonBody json = JsonBody.parse(contentType, body);
             String sender = json.optionalText("sender");
             String recipient = json.requiredText("recipient");
@@ -196,7 +190,7 @@ public abstract class DestinationsResource {
                 throw new DestinationExistsException("The caller already has this recipient for sender '" + senderKey
                         + "'");
             }
-            requireManageConfirmation(owner, confirmation);
+            methods.requireManageConfirmation(owner, confirmation);
             AddedDestination added = destinations.add(owner, sender, recipient);
             ConfirmationState state = added.confirmation().state();
             Map<String, Object> sent = new LinkedHashMap<>();
@@ -243,7 +237,7 @@ public abstract class DestinationsResource {
             UUID parsed = destinationId(id);
             // An unknown id is told as such before the confirmation is spent.
             destinations.find(owner, parsed).orElseThrow(() -> notFound(parsed));
-            requireManageConfirmation(owner, confirmation);
+            methods.requireManageConfirmation(owner, confirmation);
             if (!destinations.remove(owner, parsed)) {
                 throw notFound(parsed);
             }
@@ -283,21 +277,8 @@ public abstract class DestinationsResource {
         });
     }
 
-    /** The caller; destinations exist only for signed-in users, so open mode serves none. */
     private String owner() {
-        if (!caller.identityMode()) {
-            throw new ProblemException(404, "not-found", "Not found",
-                    "Destinations are served only when quarkus.two-factor.rest.mode is identity");
-        }
-        return caller.authenticated();
-    }
-
-    /** The first destination is added freely; after that, only with a confirmation sent to a verified one. */
-    private void requireManageConfirmation(String owner, String confirmation) {
-        if (destinations.hasVerified(owner) && !ConfirmationHeader.spend(confirmer, confirmation, owner,
-                MANAGE_PURPOSE)) {
-            throw ProblemException.confirmationRequired(MANAGE_PURPOSE);
-        }
+        return methods.owner("Destinations");
     }
 
     private static Map<String, Object> view(Destination destination) {

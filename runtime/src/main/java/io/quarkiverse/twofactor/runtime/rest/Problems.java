@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.twofactor.DestinationExistsException;
 import io.quarkiverse.twofactor.DestinationNotVerifiedException;
 import io.quarkiverse.twofactor.InvalidRecipientException;
+import io.quarkiverse.twofactor.NoAuthenticatorException;
 import io.quarkiverse.twofactor.NoDestinationException;
 import io.quarkiverse.twofactor.SenderBudgetExhaustedException;
 import io.quarkiverse.twofactor.SenderFailedException;
@@ -87,6 +88,10 @@ final class Problems {
         if (e instanceof NoDestinationException) {
             return new ProblemException(409, "no-destination", "No destination",
                     "You have no verified destination to send the code to; add and verify one first");
+        }
+        if (e instanceof NoAuthenticatorException) {
+            return new ProblemException(409, "no-authenticator", "No authenticator",
+                    "You have no verified authenticator app, or no recovery code left, to confirm with");
         }
         if (e instanceof IllegalArgumentException) {
             return ProblemException.badRequest(e.getMessage());

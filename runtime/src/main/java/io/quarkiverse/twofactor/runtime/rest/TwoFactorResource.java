@@ -31,12 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkiverse.twofactor.Authenticators;
 import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.ConfirmResult;
 import io.quarkiverse.twofactor.ConfirmationState;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.NewConfirmation;
+import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.ResendResult;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
@@ -125,7 +127,9 @@ public abstract class TwoFactorResource {
             description = "invalid-request, unknown-sender, invalid-recipient or recipient-rejected",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409",
-            description = "no-destination: identity mode, and the caller has no verified destination to send to",
+            description = "no-destination: identity mode, and the caller has no verified destination to send to; "
+                    + "no-authenticator: a method was asked for, and the caller has no verified app or no recovery "
+                    + "code left",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -192,12 +196,26 @@ public abstract class TwoFactorResource {
             // Only adding a destination makes these: one made here would name no destination to verify.
             throw ProblemException.badRequest("'" + purpose + "' confirmations are made by adding a destination");
         }
+        String method = json.optionalText("method");
+        if (method != null) {
+            return requestForMethod(owner, purpose, method, json);
+        }
         String sender = json.optionalText("sender");
         UUID destination = json.optionalId("destination");
         if (sender != null) {
             senders.get(sender);
         }
         return destinations.request(new Binding(owner, purpose), sender, destination);
+    }
+
+    /** A confirmation the caller confirms with their authenticator app or a recovery code: nothing is sent. */
+    private NewConfirmation requestForMethod(String owner, String purpose, String method, JsonBody json) {
+        if (!method.equals(Authenticators.METHOD) && !method.equals(RecoveryCodes.METHOD)) {
+            throw ProblemException.badRequest("'method' must be '" + Authenticators.METHOD + "' or '"
+                    + RecoveryCodes.METHOD + "'");
+        }
+        json.refuse("sender", "destination");
+        return confirmer.request(new Binding(owner, purpose), method, null, Map.of());
     }
 
     @Operation(operationId = "twoFactorConfirm", summary = "Confirms a confirmation with its code")
@@ -371,8 +389,9 @@ public abstract class TwoFactorResource {
         });
     }
 
+    /** The code in dev and test, when there is one: an authenticator app's or a recovery code never is. */
     private void addDebugCode(Map<String, Object> view, String code) {
-        if (debugCode.enabled()) {
+        if (debugCode.enabled() && code != null) {
             view.put("code", code);
         }
     }

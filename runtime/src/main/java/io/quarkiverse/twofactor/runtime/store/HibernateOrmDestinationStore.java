@@ -31,8 +31,6 @@ import io.quarkiverse.twofactor.spi.DestinationStore;
 public class HibernateOrmDestinationStore implements DestinationStore {
 
     private static final String COLUMNS = "id, owner, sender, recipient, verified, is_default, created_at";
-    /** The SQL state of a unique constraint violation, on PostgreSQL and H2 alike (the SQL standard's). */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final StoreJdbc jdbc;
 
@@ -52,7 +50,7 @@ public class HibernateOrmDestinationStore implements DestinationStore {
                     d.id(), d.owner(), d.sender(), d.recipient(), false, false, d.createdAt()));
             return true;
         } catch (RuntimeException e) {
-            if (violatesUniqueConstraint(e)) {
+            if (StoreJdbc.violatesUniqueConstraint(e)) {
                 return false;
             }
             throw e;
@@ -142,14 +140,5 @@ public class HibernateOrmDestinationStore implements DestinationStore {
                     rows.getString(4), rows.getBoolean(5), rows.getBoolean(6), StoreJdbc.instant(rows, 7)));
         }
         return destinations;
-    }
-
-    private static boolean violatesUniqueConstraint(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

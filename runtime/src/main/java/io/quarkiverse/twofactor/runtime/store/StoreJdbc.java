@@ -37,6 +37,8 @@ final class StoreJdbc {
     }
 
     private static final ThreadLocal<Connection> UNIT_CONNECTION = new ThreadLocal<>();
+    /** The SQL state of a unique constraint violation, on PostgreSQL and H2 alike (the SQL standard's). */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final TransactionManager transactions;
     private final SessionFactory sessionFactory;
@@ -127,6 +129,16 @@ final class StoreJdbc {
                 return read.read(rows);
             }
         });
+    }
+
+    /** Whether a statement failed on a unique constraint: a row with that key exists. */
+    static boolean violatesUniqueConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Instant instant(ResultSet row, int column) throws SQLException {

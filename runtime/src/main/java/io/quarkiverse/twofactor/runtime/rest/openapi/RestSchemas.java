@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.runtime.rest.openapi;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +52,10 @@ public final class RestSchemas {
             @Schema(description = "The sender whose default destination receives the code; absent or null: the "
                     + "default sender") String sender,
             @Schema(format = "uuid", description = "The id of one of the caller's verified destinations to send to "
-                    + "instead") String destination) {
+                    + "instead") String destination,
+            @Schema(enumeration = { "totp", "recovery-code" }, description = "Confirm with the caller's authenticator "
+                    + "app or one of their recovery codes instead: nothing is sent; sender and destination are then "
+                    + "refused") String method) {
     }
 
     @Schema(name = "TwoFactorNewConfirmation", description = "A confirmation just made, whose code was sent")
@@ -128,6 +132,46 @@ public final class RestSchemas {
             @Schema(required = true) SentCode confirmation) {
     }
 
+    @Schema(name = "TwoFactorAuthenticator", description = "One of the caller's authenticator apps")
+    public record Authenticator(
+            @Schema(required = true, format = "uuid") String id,
+            @Schema(required = true) String label,
+            @Schema(required = true, description = "Only verified apps confirm") boolean verified,
+            @Schema(required = true, format = "date-time") String createdAt) {
+    }
+
+    @Schema(name = "TwoFactorAuthenticatorRequest", description = "A new authenticator app; the body is optional")
+    public record AuthenticatorRequest(
+            @Schema(maxLength = 64, description = "A name for it; absent or null: Authenticator app") String label) {
+    }
+
+    @Schema(name = "TwoFactorNewAuthenticator", description = "An app just enrolled, unverified, with its secret: "
+            + "shown this once")
+    public record NewAuthenticator(
+            @Schema(required = true, format = "uuid") String id,
+            @Schema(required = true) String label,
+            @Schema(required = true, description = "false") boolean verified,
+            @Schema(required = true, format = "date-time") String createdAt,
+            @Schema(required = true, description = "The shared secret in Base32, to type into the app") String secret,
+            @Schema(required = true, description = "The otpauth://totp/ address the QR code carries") String otpauthUri,
+            @Schema(required = true, description = "The QR code, an SVG image as a data: URI") String qrCode) {
+    }
+
+    @Schema(name = "TwoFactorCodeRequest", description = "A code from an authenticator app")
+    public record CodeRequest(@Schema(required = true) String code) {
+    }
+
+    @Schema(name = "TwoFactorRecoveryCodesLeft", description = "How many recovery codes the caller has left")
+    public record RecoveryCodesLeft(@Schema(required = true) int remaining) {
+    }
+
+    @Schema(name = "TwoFactorIssuedRecoveryCodes", description = "Fresh recovery codes, shown this once; earlier "
+            + "ones no longer work")
+    public record IssuedRecoveryCodes(
+            @Schema(required = true) List<String> codes,
+            @Schema(required = true) int remaining) {
+    }
+
     @Schema(name = "TwoFactorProblem", description = "An RFC 9457 problem. Match on type, not on detail, which is "
             + "meant for people")
     public record Problem(
@@ -143,6 +187,7 @@ public final class RestSchemas {
                     "urn:quarkus-two-factor:problem:destination-exists",
                     "urn:quarkus-two-factor:problem:destination-not-verified",
                     "urn:quarkus-two-factor:problem:no-destination",
+                    "urn:quarkus-two-factor:problem:no-authenticator",
                     "urn:quarkus-two-factor:problem:not-pending",
                     "urn:quarkus-two-factor:problem:no-sender",
                     "urn:quarkus-two-factor:problem:expired",

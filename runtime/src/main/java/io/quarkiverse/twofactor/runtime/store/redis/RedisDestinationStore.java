@@ -1,10 +1,6 @@
 package io.quarkiverse.twofactor.runtime.store.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +28,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
  * replicas never leave an owner two defaults for one sender; with one key per owner every script stays in one hash
  * slot. The keys never expire.
  * <p>
- * The owner's name appears in no key: it is hashed with SHA-256, not with the code hash key, because destinations must
- * outlive a change of that key.
+ * The owner's name appears in no key ({@link OwnerHash}).
  */
 @Singleton
 public class RedisDestinationStore implements DestinationStore {
@@ -111,7 +106,7 @@ public class RedisDestinationStore implements DestinationStore {
     }
 
     private String ownerKey(String owner) {
-        return prefix + "d:" + sha256(owner);
+        return prefix + "d:" + OwnerHash.of(owner);
     }
 
     private static Destination read(String owner, String id, String value) {
@@ -122,15 +117,6 @@ public class RedisDestinationStore implements DestinationStore {
                     Instant.ofEpochMilli(Long.parseLong(json.get(CREATED_AT).asText())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored destination is not a JSON object", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }
