@@ -24,6 +24,7 @@ import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
 import io.quarkiverse.twofactor.runtime.ExpiredCleanup;
 import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
+import io.quarkiverse.twofactor.runtime.StoreClock;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
 import io.quarkiverse.twofactor.runtime.destination.DefaultDestinations;
@@ -86,8 +87,8 @@ class TwoFactorProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
                         SenderRegistry.class, Outbox.class, LogSenderBackend.class, StoreSelector.class,
-                        MemoryConfirmationStore.class, ExpiredCleanup.class, DefaultDestinations.class,
-                        DestinationStoreSelector.class, MemoryDestinationStore.class)
+                        StoreClock.class, MemoryConfirmationStore.class, ExpiredCleanup.class,
+                        DefaultDestinations.class, DestinationStoreSelector.class, MemoryDestinationStore.class)
                 .setUnremovable()
                 .build();
     }

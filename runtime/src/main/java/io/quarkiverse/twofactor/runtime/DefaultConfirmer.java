@@ -2,7 +2,6 @@ package io.quarkiverse.twofactor.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +34,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * The confirmer over a {@link ConfirmationStore}: it decides, the store applies each change as one conditional update,
- * and then the {@link ConfirmationListener}s (events, metrics) hear what changed.
+ * and then the {@link ConfirmationListener}s (events, metrics) hear what changed. Its {@code now} is the store's time
+ * ({@link StoreClock}), so every replica judges stored times on the same clock.
  */
 @Singleton
 @Startup
@@ -44,6 +44,7 @@ public class DefaultConfirmer implements Confirmer {
     private static final Logger LOG = Logger.getLogger(DefaultConfirmer.class);
 
     private final ConfirmationStore store;
+    private final StoreClock clock;
     private final CodeHasher hasher;
     private final CodeGenerator generator;
     private final SenderRegistry senders;
@@ -51,9 +52,10 @@ public class DefaultConfirmer implements Confirmer {
     private final ConfirmationListener listeners;
 
     @Inject
-    DefaultConfirmer(StoreSelector stores, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
-            TwoFactorConfig config, @All List<ConfirmationListener> listeners) {
+    DefaultConfirmer(StoreSelector stores, StoreClock clock, CodeHasher hasher, CodeGenerator generator,
+            SenderRegistry senders, TwoFactorConfig config, @All List<ConfirmationListener> listeners) {
         this.store = stores.selected();
+        this.clock = clock;
         this.hasher = hasher;
         this.generator = generator;
         this.senders = senders;
@@ -64,12 +66,12 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public NewConfirmation make(Map<String, ?> meta) {
-        return made(issue(null, null, null, MetaValues.copyOf(meta)));
+        return made(issue(null, null, null, MetaValues.copyOf(meta), clock.now()));
     }
 
     @Override
     public NewConfirmation make(Binding binding, Map<String, ?> meta) {
-        return made(issue(binding, null, null, MetaValues.copyOf(meta)));
+        return made(issue(binding, null, null, MetaValues.copyOf(meta), clock.now()));
     }
 
     private NewConfirmation made(NewConfirmation made) {
@@ -93,10 +95,12 @@ public class DefaultConfirmer implements Confirmer {
         Map<String, Object> values = MetaValues.copyOf(meta);
         InputLimits.checkMeta(values);
         NewConfirmation issued;
+        // Read before the unit, which holds a connection on some stores: reading the store's time may take another.
+        Instant now = clock.now();
         try {
             issued = store.inOneUnit(() -> {
-                countSend(recipient, now());
-                return issue(binding, sender.key(), recipient, values);
+                countSend(recipient, now);
+                return issue(binding, sender.key(), recipient, values, now);
             });
         } catch (TooManySendsException e) {
             listeners.requestRefused(sender.key());
@@ -109,7 +113,7 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public Optional<ConfirmationState> check(UUID id) {
-        Instant now = now();
+        Instant now = clock.now();
         return store.find(id).map(stored -> view(stored, now));
     }
 
@@ -121,14 +125,14 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public ConfirmResult confirm(UUID id, String code) {
-        Instant now = now();
+        Instant now = clock.now();
         return reported(store.inOneUnit(() -> confirmAt(id, null, code, now)));
     }
 
     @Override
     public ConfirmResult confirm(UUID id, String owner, String code) {
         Binding.checkOwner(owner);
-        Instant now = now();
+        Instant now = clock.now();
         return reported(store.inOneUnit(() -> confirmAt(id, owner, code, now)));
     }
 
@@ -216,7 +220,7 @@ public class DefaultConfirmer implements Confirmer {
      */
     private boolean useIf(UUID id, Predicate<StoredConfirmation> expected) {
         Optional<StoredConfirmation> found = store.find(id);
-        Instant now = now();
+        Instant now = clock.now();
         if (found.isEmpty() || !expected.test(found.get()) || !store.use(id, now)) {
             listeners.useRefused(found.map(stored -> view(stored, now)).orElse(null));
             return false;
@@ -240,7 +244,7 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     private ResendResult resendAs(UUID id, String owner) {
-        Instant now = now();
+        Instant now = clock.now();
         ResendResult result = store.inOneUnit(() -> replaceCode(id, owner, now));
         if (result.outcome() == ResendResult.Outcome.SENT) {
             deliver(senders.get(result.state().sender()), result.state(), result.code(), now, true);
@@ -291,9 +295,9 @@ public class DefaultConfirmer implements Confirmer {
         }
     }
 
-    private NewConfirmation issue(Binding binding, String senderKey, String recipient, Map<String, Object> meta) {
+    private NewConfirmation issue(Binding binding, String senderKey, String recipient, Map<String, Object> meta,
+            Instant now) {
         InputLimits.checkMeta(meta);
-        Instant now = now();
         UUID id = ThreadRandom.uuid();
         String code = newCode();
         StoredConfirmation stored = new StoredConfirmation(id, Status.PENDING, senderKey, recipient,
@@ -316,11 +320,6 @@ public class DefaultConfirmer implements Confirmer {
             throw new SenderFailedException(sender.key(), state.id(), DeliveryRetry.isRecipientRejected(e), e);
         }
         listeners.delivered(state, resend, Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /** Millisecond precision, which every store keeps, so a state reads back as it was made. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private String newCode() {

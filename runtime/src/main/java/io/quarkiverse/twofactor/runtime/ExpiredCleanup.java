@@ -18,6 +18,7 @@ import io.quarkus.scheduler.Scheduler;
  * Deletes confirmations past their expiry plus {@code cleanup.retention}, and send windows past their end plus the
  * retention, every {@code cleanup.interval}, in batches. A window is judged by its end, not its start, so a retention
  * shorter than {@code limits.window} never deletes a window that still counts sends.
+ * Expiry is judged on the store's clock ({@link StoreClock}), as the confirmer judges it.
  * Replicas need no coordination: each batch deletes rows by id, and a row another replica deleted first simply does
  * not count.
  */
@@ -27,12 +28,14 @@ public class ExpiredCleanup {
     private static final Logger LOG = Logger.getLogger(ExpiredCleanup.class);
 
     private final ConfirmationStore store;
+    private final StoreClock clock;
     private final TwoFactorConfig.CleanupConfig config;
     private final Duration window;
 
     @Inject
-    ExpiredCleanup(StoreSelector stores, TwoFactorConfig config) {
+    ExpiredCleanup(StoreSelector stores, StoreClock clock, TwoFactorConfig config) {
         this.store = stores.selected();
+        this.clock = clock;
         this.config = config.cleanup();
         this.window = config.limits().window();
         if (this.config.batchSize() < 1) {
@@ -55,7 +58,7 @@ public class ExpiredCleanup {
 
     /** Deletes every confirmation due for deletion now, one batch at a time; returns how many. */
     public long run() {
-        Instant expiredBefore = Instant.now().minus(config.retention());
+        Instant expiredBefore = clock.now().minus(config.retention());
         long total = 0;
         int deleted;
         do {
