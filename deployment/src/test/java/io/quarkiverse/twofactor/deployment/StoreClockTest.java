@@ -120,19 +120,35 @@ class StoreClockTest {
     }
 
     @Test
-    void aSampleOfTheStoresClockServesForAWhileThenTheStoreIsAskedAgain() throws InterruptedException {
+    void anEstimateOfTheStoresTimeServesForAWhileThenTheStoreIsAskedAgain() throws InterruptedException {
         clock.now();
         int taken = store.samples.get();
         for (int i = 0; i < 100; i++) {
             clock.now();
         }
-        // A hundred calls may straddle the moment the sample is due, never more than once.
+        // A hundred calls may straddle the moment the estimate is due, never more than once.
         assertTrue(store.samples.get() - taken <= 1, () -> (store.samples.get() - taken) + " samples for 100 calls");
 
         int before = store.samples.get();
-        Thread.sleep(1500); // longer than a sample serves
+        Thread.sleep(1500); // longer than an estimate serves
         clock.now();
         assertEquals(before + 1, store.samples.get());
+    }
+
+    @Test
+    void aCorrectionOfTheStoresClockIsFollowedOnceTheEstimateIsDue() throws InterruptedException {
+        Duration corrected = AHEAD.plusMinutes(10);
+        try {
+            store.ahead = corrected;
+            Thread.sleep(1500); // longer than an estimate serves
+            Instant now = clock.now();
+            Duration off = Duration.between(Instant.now().plus(corrected), now).abs();
+            assertTrue(off.compareTo(SLACK) < 0, () -> "the clock is " + off + " away from the corrected store's");
+        } finally {
+            store.ahead = AHEAD;
+            Thread.sleep(1500);
+            clock.now();
+        }
     }
 
     private UUID storePending(Instant createdAt, Instant expiresAt) {
@@ -142,11 +158,15 @@ class StoreClockTest {
         return id;
     }
 
-    /** The memory store, behind a clock that runs {@link #AHEAD} of this JVM's; it counts how often it is asked. */
+    /**
+     * The memory store, behind a clock that runs {@link #AHEAD} of this JVM's unless a test corrects it; it counts how
+     * often it is asked.
+     */
     @Singleton
     public static class ClockAheadStore extends MemoryConfirmationStore {
 
         final AtomicInteger samples = new AtomicInteger();
+        volatile Duration ahead = AHEAD;
 
         @Inject
         ClockAheadStore(TwoFactorConfig config) {
@@ -161,7 +181,7 @@ class StoreClockTest {
         @Override
         public Instant currentTime() {
             samples.incrementAndGet();
-            return Instant.now().plus(AHEAD);
+            return Instant.now().plus(ahead);
         }
     }
 }

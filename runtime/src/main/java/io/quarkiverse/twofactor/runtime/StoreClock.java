@@ -16,27 +16,30 @@ import io.quarkiverse.twofactor.spi.ConfirmationStore;
  * clock; one whose own clock runs ahead or behind stamps and judges expiries, cooldowns and send windows as the others
  * do.
  * <p>
- * Asking the store on every call would add a round trip to each operation, so the clock keeps the last sample of the
- * store's time and adds the time elapsed since on {@link System#nanoTime()}, which only counts forward and is never set
- * or corrected as the wall clock is. A sample older than {@link #RESAMPLE_AFTER} is replaced, which keeps the drift
- * between the two clocks small and follows a correction of the store's clock: one caller takes the new sample while the
- * others go on with the previous one, and only a caller that finds no sample at all waits for one. A sample counts from
- * the middle of its round trip, where the store most likely read its clock. When the store cannot answer, the call
- * fails with the store's {@link io.quarkiverse.twofactor.spi.StoreUnavailableException}, as the store call it was for
- * would.
+ * Asking the store on every call would add a round trip to each operation, so the clock keeps an estimate of the
+ * store's time at one moment and adds the time elapsed since on {@link System#nanoTime()}, which only counts forward and
+ * is never set or corrected as the wall clock is. An estimate older than {@link #RESAMPLE_AFTER} is checked against a
+ * new sample, which follows a correction of the store's clock: one caller takes the sample while the others go on with
+ * the previous estimate, and only a caller that finds no estimate at all waits for one. A sample proves only that the
+ * store read its clock somewhere within the round trip, so the estimate moves only when it falls outside what the
+ * sample allows, and then only to the nearest time the sample allows: samples that wait longer on one side of their
+ * round trip than the other do not make the clock jitter. The very first round trip also loads what the query needs,
+ * which makes it long and its middle a poor guess, so the first estimate comes from the shorter of two. When the store
+ * cannot answer, the call fails with the store's {@link io.quarkiverse.twofactor.spi.StoreUnavailableException}, as the
+ * store call it was for would.
  */
 @Singleton
 public class StoreClock {
 
-    /** How long a sample of the store's time serves before the next caller takes a new one. */
+    /** How long an estimate of the store's time serves before the next caller checks it against a new sample. */
     static final Duration RESAMPLE_AFTER = Duration.ofSeconds(1);
 
     private final ConfirmationStore store;
     private final ReentrantLock sampling = new ReentrantLock();
-    private volatile Sample last;
+    private volatile Estimate last;
 
-    /** The store's time, and the reading of the monotonic clock at that moment. */
-    private record Sample(Instant storeTime, long nanoTime) {
+    /** The store's time at one reading of the monotonic clock. */
+    private record Estimate(Instant storeTime, long nanoTime) {
 
         Instant at(long nanoTime) {
             return storeTime.plusNanos(nanoTime - this.nanoTime);
@@ -47,6 +50,30 @@ public class StoreClock {
         }
     }
 
+    /**
+     * One answer of the store, asked and answered at these readings of the monotonic clock: when it answered, its time
+     * was at least {@code storeTime} (read just then) and at most {@code storeTime} plus the round trip (read as soon as
+     * asked).
+     */
+    private record Sample(Instant storeTime, long asked, long answered) {
+
+        long roundTrip() {
+            return answered - asked;
+        }
+
+        Estimate middle() {
+            return new Estimate(storeTime.plusNanos(roundTrip() / 2), answered);
+        }
+
+        /** The time this sample allows that is nearest to what {@code previous} says. */
+        Estimate nearest(Estimate previous) {
+            Instant earliest = storeTime;
+            Instant latest = storeTime.plusNanos(roundTrip());
+            Instant said = previous.at(answered);
+            return new Estimate(said.isBefore(earliest) ? earliest : said.isAfter(latest) ? latest : said, answered);
+        }
+    }
+
     @Inject
     StoreClock(StoreSelector stores) {
         this.store = stores.selected();
@@ -54,35 +81,37 @@ public class StoreClock {
 
     /** The store's current time, to the millisecond, which every store keeps, so a time reads back as it was written. */
     public Instant now() {
-        Sample sample = last;
-        if (sample == null) {
-            sample = firstSample();
-        } else if (sample.isOlderThan(RESAMPLE_AFTER, System.nanoTime()) && sampling.tryLock()) {
+        Estimate estimate = last;
+        if (estimate == null) {
+            estimate = firstEstimate();
+        } else if (estimate.isOlderThan(RESAMPLE_AFTER, System.nanoTime()) && sampling.tryLock()) {
             try {
-                sample = resample();
+                estimate = sample().nearest(estimate);
+                last = estimate;
             } finally {
                 sampling.unlock();
             }
         }
-        return sample.at(System.nanoTime()).truncatedTo(ChronoUnit.MILLIS);
+        return estimate.at(System.nanoTime()).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private Sample firstSample() {
+    private Estimate firstEstimate() {
         sampling.lock();
         try {
-            Sample sample = last;
-            return sample != null ? sample : resample();
+            if (last == null) {
+                Sample first = sample();
+                Sample second = sample();
+                last = (first.roundTrip() <= second.roundTrip() ? first : second).middle();
+            }
+            return last;
         } finally {
             sampling.unlock();
         }
     }
 
-    private Sample resample() {
+    private Sample sample() {
         long asked = System.nanoTime();
         Instant storeTime = store.currentTime();
-        long answered = System.nanoTime();
-        Sample sample = new Sample(storeTime, asked + (answered - asked) / 2);
-        last = sample;
-        return sample;
+        return new Sample(storeTime, asked, System.nanoTime());
     }
 }
