@@ -12,27 +12,28 @@ import io.quarkiverse.twofactor.spi.ConfirmationStore;
 
 /**
  * The time every decision about stored times is made on: the selected store's clock
- * ({@link ConfirmationStore#currentTime()}), never this JVM's wall clock. Replicas share the store, so they share its
- * clock; one whose own clock runs ahead or behind stamps and judges expiries, cooldowns and send windows as the others
- * do.
+ * ({@link ConfirmationStore#currentTime()}), never this JVM's wall clock. Replicas share the store and so its clock: one
+ * whose own clock runs ahead or behind stamps and judges expiries, cooldowns and send windows as the others do.
  * <p>
- * Asking the store on every call would add a round trip to each operation, so the clock keeps an estimate of the
+ * Asking the store on every call would cost each operation a round trip. Instead the clock keeps an estimate of the
  * store's time at one moment and adds the time elapsed since on {@link System#nanoTime()}, which only counts forward and
- * is never set or corrected as the wall clock is. An estimate older than {@link #RESAMPLE_AFTER} is checked against a
- * new sample, which follows a correction of the store's clock: one caller takes the sample while the others go on with
- * the previous estimate, and only a caller that finds no estimate at all waits for one. A sample proves only that the
- * store read its clock somewhere within the round trip, so the estimate moves only when it falls outside what the
- * sample allows, and then only to the nearest time the sample allows: samples that wait longer on one side of their
- * round trip than the other do not make the clock jitter. The very first round trip also loads what the query needs,
- * which makes it long and its middle a poor guess, so the first estimate comes from the shorter of two. When the store
- * cannot answer, the call fails with the store's {@link io.quarkiverse.twofactor.spi.StoreUnavailableException}, as the
- * store call it was for would.
+ * is never set or corrected as the wall clock is. Once the estimate is older than {@link #RESAMPLE_AFTER}, one caller
+ * checks it against a new sample, so that a correction of the store's clock is followed; the others go on with the
+ * estimate meanwhile, and only a caller that finds no estimate at all waits.
+ * <p>
+ * A sample proves only that the store read its clock somewhere within the round trip. The estimate moves only when it
+ * falls outside that span, and then to the nearest time within it, so uneven round trips do not make the clock jitter.
+ * The first round trip also loads what the query needs, which makes it long and its middle a poor guess: the first
+ * estimate comes from the shorter of two.
+ * <p>
+ * When the store cannot answer, {@link #now()} throws the store's
+ * {@link io.quarkiverse.twofactor.spi.StoreUnavailableException}, as the store call it was for would.
  */
 @Singleton
 public class StoreClock {
 
     /** How long an estimate of the store's time serves before the next caller checks it against a new sample. */
-    static final Duration RESAMPLE_AFTER = Duration.ofSeconds(1);
+    private static final Duration RESAMPLE_AFTER = Duration.ofSeconds(1);
 
     private final ConfirmationStore store;
     private final ReentrantLock sampling = new ReentrantLock();
