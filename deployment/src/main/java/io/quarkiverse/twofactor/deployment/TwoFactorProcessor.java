@@ -26,6 +26,7 @@ import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
 import io.quarkiverse.twofactor.runtime.ExpiredCleanup;
 import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
+import io.quarkiverse.twofactor.runtime.StoreClock;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.runtime.TwoFactorBuildTimeConfig;
 import io.quarkiverse.twofactor.runtime.destination.DefaultDestinations;
@@ -110,10 +111,10 @@ class TwoFactorProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
                         SenderRegistry.class, Outbox.class, LogSenderBackend.class, StoreSelector.class,
-                        MemoryConfirmationStore.class, ExpiredCleanup.class, DefaultDestinations.class,
-                        DestinationStoreSelector.class, MemoryDestinationStore.class, DefaultAuthenticators.class,
-                        DefaultRecoveryCodes.class, TotpSecrets.class, AuthenticatorStoreSelector.class,
-                        MemoryAuthenticatorStore.class)
+                        StoreClock.class, MemoryConfirmationStore.class, ExpiredCleanup.class,
+                        DefaultDestinations.class, DestinationStoreSelector.class, MemoryDestinationStore.class,
+                        DefaultAuthenticators.class, DefaultRecoveryCodes.class, TotpSecrets.class,
+                        AuthenticatorStoreSelector.class, MemoryAuthenticatorStore.class)
                 .setUnremovable()
                 .build();
     }

@@ -66,6 +66,8 @@ public class CdiConfirmationEvents implements ConfirmationListener {
     }
 
     private void fire(Kind kind, ConfirmationState state) {
+        // This JVM's clock, as a log line's: the event is compared with no stored time, and asking the store's clock
+        // could fail a call whose change the store has already applied.
         ConfirmationEvent event = new ConfirmationEvent(kind, state.id(), state.sender(), state.owner(),
                 state.purpose(), state.meta(), state.attempts(), Instant.now());
         try {

@@ -2,7 +2,6 @@ package io.quarkiverse.twofactor.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +42,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * The confirmer over a {@link ConfirmationStore}: it decides, the store applies each change as one conditional update,
- * and then the {@link ConfirmationListener}s (events, metrics) hear what changed.
+ * and then the {@link ConfirmationListener}s (events, metrics) hear what changed. Its {@code now} is the store's time
+ * ({@link StoreClock}), so every replica judges stored times on the same clock.
  */
 @Singleton
 @Startup
@@ -54,6 +54,7 @@ public class DefaultConfirmer implements Confirmer {
     private static final int MAX_SENDS_PER_WINDOW = 100;
 
     private final ConfirmationStore store;
+    private final StoreClock clock;
     private final CodeHasher hasher;
     private final SenderBudgets budgets;
     private final CodeGenerator generator;
@@ -65,10 +66,11 @@ public class DefaultConfirmer implements Confirmer {
     private final DefaultRecoveryCodes recoveryCodes;
 
     @Inject
-    DefaultConfirmer(StoreSelector stores, CodeHasher hasher, CodeGenerator generator, SenderRegistry senders,
-            TwoFactorConfig config, @All List<ConfirmationListener> listeners, DefaultAuthenticators authenticators,
-            DefaultRecoveryCodes recoveryCodes) {
+    DefaultConfirmer(StoreSelector stores, StoreClock clock, CodeHasher hasher, CodeGenerator generator,
+            SenderRegistry senders, TwoFactorConfig config, @All List<ConfirmationListener> listeners,
+            DefaultAuthenticators authenticators, DefaultRecoveryCodes recoveryCodes) {
         this.store = stores.selected();
+        this.clock = clock;
         this.budgets = new SenderBudgets(store, hasher, config.senders());
         this.hasher = hasher;
         this.generator = generator;
@@ -83,13 +85,14 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public NewConfirmation make(Map<String, ?> meta) {
-        return made(issue(null, null, null, MetaValues.copyOf(meta), now()));
+        return made(issue(null, null, null, MetaValues.copyOf(meta), clock.now()));
     }
 
     @Override
     public NewConfirmation make(Binding binding, Map<String, ?> meta) {
-        budget.checkOpen(budget.subjectOf(binding, null), now());
-        return made(issue(binding, null, null, MetaValues.copyOf(meta), now()));
+        Instant now = clock.now();
+        budget.checkOpen(budget.subjectOf(binding, null), now);
+        return made(issue(binding, null, null, MetaValues.copyOf(meta), now));
     }
 
     private NewConfirmation made(NewConfirmation made) {
@@ -116,10 +119,11 @@ public class DefaultConfirmer implements Confirmer {
         Map<String, Object> values = MetaValues.copyOf(meta);
         InputLimits.checkMeta(values);
         NewConfirmation issued;
+        // Read before the unit, which holds a connection on some stores: reading the store's time may take another.
+        // The send is counted at the moment the code is made, so its recorded time is its confirmation's.
+        Instant now = clock.now();
         try {
             issued = store.inOneUnit(() -> {
-                // Counted at the moment the code is made, so the send's recorded time is its confirmation's.
-                Instant now = now();
                 budget.checkOpen(budget.subjectOf(binding, recipient), now);
                 countSend(hasher.hashRecipient(recipient), now);
                 budgets.count(sender.key(), now);
@@ -149,7 +153,9 @@ public class DefaultConfirmer implements Confirmer {
                     ? "The owner has no verified authenticator app"
                     : "The owner has no recovery code left");
         }
-        NewConfirmation made = issue(binding, method, null, MetaValues.copyOf(meta));
+        Instant now = clock.now();
+        budget.checkOpen(budget.subjectOf(binding, null), now);
+        NewConfirmation made = issue(binding, method, null, MetaValues.copyOf(meta), now);
         return new NewConfirmation(made.state(), null);
     }
 
@@ -160,7 +166,7 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public Optional<ConfirmationState> check(UUID id) {
-        Instant now = now();
+        Instant now = clock.now();
         return store.find(id).map(stored -> view(stored, now));
     }
 
@@ -182,7 +188,7 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     private ConfirmResult confirmAs(UUID id, String owner, String code) {
-        Instant now = now();
+        Instant now = clock.now();
         try {
             return reported(store.inOneUnit(() -> confirmAt(id, owner, code, now)));
         } catch (TooManyFailuresException e) {
@@ -295,7 +301,7 @@ public class DefaultConfirmer implements Confirmer {
      */
     private boolean useIf(UUID id, Predicate<StoredConfirmation> expected) {
         Optional<StoredConfirmation> found = store.find(id);
-        Instant now = now();
+        Instant now = clock.now();
         if (found.isEmpty() || !expected.test(found.get()) || !store.use(id, now)) {
             listeners.useRefused(found.map(stored -> view(stored, now)).orElse(null));
             return false;
@@ -319,7 +325,7 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     private ResendResult resendAs(UUID id, String owner) {
-        Instant now = now();
+        Instant now = clock.now();
         ResendResult result = store.inOneUnit(() -> replaceCode(id, owner, now));
         if (result.outcome() == ResendResult.Outcome.SENT) {
             deliver(senders.get(result.state().sender()), result.state(), result.code(), now, true);
@@ -405,11 +411,6 @@ public class DefaultConfirmer implements Confirmer {
             throw new SenderFailedException(sender.key(), state.id(), DeliveryRetry.isRecipientRejected(e), e);
         }
         listeners.delivered(state, resend, Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /** Millisecond precision, which every store keeps, so a state reads back as it was made. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private String newCode() {

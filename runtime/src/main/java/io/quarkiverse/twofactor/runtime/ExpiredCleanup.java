@@ -20,7 +20,8 @@ import io.quarkus.scheduler.Scheduler;
  * left the window more than the retention ago. A window or log is judged by when it stops counting sends, not when it
  * started, so a retention shorter than the longest window (recipients', callers' or a sender's budget) never deletes
  * one that still counts. Failure counts go likewise a {@code limits.failure-lockout} plus the retention after their
- * last failure, so a lockout is never lifted early.
+ * last failure, so a lockout is never lifted early. Expiry is judged on the store's clock ({@link StoreClock}), as the
+ * confirmer judges it.
  * Replicas need no coordination: each batch deletes rows by id, and a row another replica deleted first simply does
  * not count.
  */
@@ -30,13 +31,15 @@ public class ExpiredCleanup {
     private static final Logger LOG = Logger.getLogger(ExpiredCleanup.class);
 
     private final ConfirmationStore store;
+    private final StoreClock clock;
     private final TwoFactorConfig.CleanupConfig config;
     private final Duration window;
     private final Duration failureLockout;
 
     @Inject
-    ExpiredCleanup(StoreSelector stores, TwoFactorConfig config) {
+    ExpiredCleanup(StoreSelector stores, StoreClock clock, TwoFactorConfig config) {
         this.store = stores.selected();
+        this.clock = clock;
         this.config = config.cleanup();
         this.window = longestWindow(config);
         this.failureLockout = config.limits().failureLockout();
@@ -78,7 +81,7 @@ public class ExpiredCleanup {
 
     /** Deletes every confirmation due for deletion now, one batch at a time; returns how many. */
     public long run() {
-        Instant expiredBefore = Instant.now().minus(config.retention());
+        Instant expiredBefore = clock.now().minus(config.retention());
         long total = 0;
         int deleted;
         do {

@@ -40,6 +40,18 @@ public interface ConfirmationStore {
     default void probe() {
     }
 
+    /**
+     * The time on the store's own clock: the one clock that every replica judges expiry, cooldowns and send windows
+     * on, so that a replica whose clock is off can neither revive an expired code nor reset a recipient's limit. The
+     * confirmer asks for it now and then, not on every call, and counts the time elapsed since on this JVM's monotonic
+     * clock; the {@code now} every other method is given comes from there. Throws {@link StoreUnavailableException}
+     * when the store cannot answer. The default answers this JVM's clock, right for a store that keeps its data in the
+     * application, and for one whose server has no clock to ask.
+     */
+    default Instant currentTime() {
+        return Instant.now();
+    }
+
     /** Stores a new confirmation. */
     void create(StoredConfirmation confirmation);
 

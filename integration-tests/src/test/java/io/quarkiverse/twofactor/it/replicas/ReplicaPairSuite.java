@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +26,9 @@ import io.quarkiverse.twofactor.it.Concurrently;
 
 /**
  * Two packaged applications sharing one store, driven concurrently: the one-time use, the attempt count, the
- * per-recipient send limit, the guess budget and the step-up of a signed-in user's action hold across them. Subclasses
- * choose the shared store.
+ * per-recipient send limit, the guess budget and the step-up of a signed-in user's action hold across them; and time
+ * is judged on the store's clock, so a replica whose own clock runs ahead stamps and judges codes and limits as the
+ * other does. Subclasses choose the shared store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReplicaPairSuite {
@@ -39,8 +41,15 @@ abstract class ReplicaPairSuite {
     private static final String ALICE = "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes());
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How far the clock of the skewed pair's second replica runs ahead of the store's. */
+    private static final Duration SKEW = Duration.ofMinutes(15);
+    /** The skewed pair's ttl: short enough to wait out, long enough for a code to be typed in by a test. */
+    private static final Duration SKEW_TTL = Duration.ofSeconds(10);
+    private static final int SKEW_SENDS_PER_WINDOW = 2;
+
     private Replica first;
     private Replica second;
+    private Replica[] skewed;
 
     /** Properties of both replicas that select and reach the shared store. */
     protected abstract Map<String, String> storeProperties();
@@ -53,30 +62,56 @@ abstract class ReplicaPairSuite {
 
     /** Two replicas whose REST endpoints run in the given mode. */
     private Replica[] startPair(String restMode) throws Exception {
-        return startPair(restMode, restMode, Map.of());
+        return startPair(restMode, Map.of("quarkus.two-factor.rest.mode", restMode), List.of());
     }
 
     /**
-     * Two replicas whose REST endpoints run in the given mode, with more properties; {@code name} tells their logs
-     * apart.
+     * Two replicas with these settings besides the store's, named after {@code label} in their log files; the second
+     * runs under {@code secondLauncher}, such as {@code faketime}, when it is not empty.
      */
-    private Replica[] startPair(String name, String restMode, Map<String, String> properties) throws Exception {
+    private Replica[] startPair(String label, Map<String, String> settings, List<String> secondLauncher)
+            throws Exception {
         Map<String, String> common = new HashMap<>(storeProperties());
-        common.putAll(properties);
         common.put("quarkus.datasource.jdbc.url",
                 System.getProperty("two-factor.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/test"));
         common.put("quarkus.datasource.username", "postgres");
-        common.put("quarkus.two-factor.rest.mode", restMode);
-        String logName = getClass().getSimpleName() + "-" + name;
-        Replica one = Replica.start(logName + "-a", common);
+        common.putAll(settings);
+        String name = getClass().getSimpleName() + "-" + label;
+        Replica one = Replica.start(name + "-a", common);
         // Only the first replica creates the schema; the second must not drop it under the first.
         common.put("quarkus.hibernate-orm.schema-management.strategy", "none");
-        return new Replica[] { one, Replica.start(logName + "-b", common) };
+        return new Replica[] { one, Replica.start(name + "-b", common, secondLauncher) };
+    }
+
+    /**
+     * A pair whose second replica runs with its clock {@link #SKEW} ahead, under faketime, started on first use. Its
+     * timings would trip a replica that judged time on its own clock: codes live {@link #SKEW_TTL}, and a send window
+     * is shorter than the skew, so on the second replica's clock a window the first one filled would be over already.
+     */
+    private Replica[] skewedPair() throws Exception {
+        if (skewed == null) {
+            LocalDateTime started = LocalDateTime.now();
+            skewed = startPair("skewed", Map.of("quarkus.two-factor.rest.mode", "open",
+                    "quarkus.two-factor.ttl", SKEW_TTL.toString(),
+                    "quarkus.two-factor.limits.sends-per-window", Integer.toString(SKEW_SENDS_PER_WINDOW),
+                    "quarkus.two-factor.limits.window", SKEW.minusMinutes(5).toString(),
+                    // One call at a time: the pair stays up beside the others, within the database's connections.
+                    "quarkus.datasource.jdbc.max-size", "2"),
+                    List.of("faketime", "-f", "+" + SKEW.toMinutes() + "m"));
+            // The skew is real: each replica logged its start on its own clock.
+            Duration first = Duration.between(started, skewed[0].firstLogTime());
+            Duration second = Duration.between(started, skewed[1].firstLogTime());
+            assertTrue(first.compareTo(Duration.ofMinutes(5)) < 0, "the first replica's clock is " + first + " ahead");
+            assertTrue(second.compareTo(SKEW.minusMinutes(1)) > 0, "the second replica's clock is only " + second
+                    + " ahead");
+        }
+        return skewed;
     }
 
     @AfterAll
     void stopReplicas() throws Exception {
-        for (Replica replica : new Replica[] { first, second }) {
+        Replica[] skewedPair = skewed != null ? skewed : new Replica[2];
+        for (Replica replica : new Replica[] { first, second, skewedPair[0], skewedPair[1] }) {
             if (replica != null) {
                 replica.close();
             }
@@ -163,10 +198,11 @@ abstract class ReplicaPairSuite {
     void theGuessBudgetIsSharedByTwoReplicas() throws Exception {
         Duration window = Duration.ofSeconds(2);
         Duration lockout = Duration.ofSeconds(8);
-        Replica[] pair = startPair("budget", "open", Map.of("quarkus.two-factor.ttl", "5S",
+        Replica[] pair = startPair("budget", Map.of("quarkus.two-factor.rest.mode", "open",
+                "quarkus.two-factor.ttl", "5S",
                 "quarkus.two-factor.limits.window", window.toSeconds() + "S",
                 "quarkus.two-factor.limits.max-consecutive-failures", Integer.toString(BUDGET),
-                "quarkus.two-factor.limits.failure-lockout", lockout.toSeconds() + "S"));
+                "quarkus.two-factor.limits.failure-lockout", lockout.toSeconds() + "S"), List.of());
         try {
             String recipient = recipient();
             String body = "{\"recipient\":\"" + recipient + "\"}";
@@ -231,6 +267,52 @@ abstract class ReplicaPairSuite {
 
     private static String wrongCode(String code) {
         return (code.charAt(0) == '0' ? "1" : "0") + code.substring(1);
+    }
+
+    @Test
+    void aReplicaWhoseClockRunsAheadCannotResetTheSendLimitTheOtherFilled() throws Exception {
+        Replica[] pair = skewedPair();
+        String recipient = recipient();
+        for (int i = 0; i < SKEW_SENDS_PER_WINDOW; i++) {
+            request(pair[0], recipient);
+        }
+
+        HttpResponse<String> refused = pair[1].post("/two-factor/request-confirmation",
+                "{\"recipient\":\"" + recipient + "\"}");
+
+        assertEquals(429, refused.statusCode(), refused.body());
+    }
+
+    @Test
+    void aCodeMadeOnAReplicaWhoseClockRunsAheadExpiresAtTheRealTime() throws Exception {
+        Replica[] pair = skewedPair();
+        String recipient = recipient();
+        HttpResponse<String> made = pair[1].post("/two-factor/request-confirmation",
+                "{\"recipient\":\"" + recipient + "\"}");
+        assertEquals(201, made.statusCode(), made.body());
+        JsonNode confirmation = JSON.readTree(made.body());
+        Instant expiresAt = Instant.parse(confirmation.path("expiresAt").asText());
+        assertTrue(expiresAt.isBefore(Instant.now().plus(SKEW_TTL).plusSeconds(60)), "expires at " + expiresAt);
+        String code = pair[1].get("/demo/inbox/" + recipient).body();
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1000);
+
+        HttpResponse<String> late = pair[0].post("/two-factor/confirm", "{\"id\":\""
+                + confirmation.path("id").asText() + "\",\"code\":\"" + code + "\"}");
+        assertEquals(410, late.statusCode(), late.body());
+    }
+
+    @Test
+    void aCodeMadeOnTheOtherReplicaConfirmsOnTheReplicaWhoseClockRunsAheadWithinItsTtl() throws Exception {
+        Replica[] pair = skewedPair();
+        String recipient = recipient();
+        String id = request(pair[0], recipient);
+        String code = pair[0].get("/demo/inbox/" + recipient).body();
+
+        HttpResponse<String> confirmed = pair[1].post("/two-factor/confirm",
+                "{\"id\":\"" + id + "\",\"code\":\"" + code + "\"}");
+
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
     }
 
     /** A POST as alice that must answer {@code status}; returns the body. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Runs on H2, and on PostgreSQL under -Ppostgresql, where units are plain JDBC transactions of the store's own. */
@@ -39,6 +41,20 @@ class HibernateOrmStoreContractTest extends StoreContractSuite {
         assertSame(failure, thrown);
         assertTrue(store.find(made[0].id()).isEmpty(), "the confirmation stayed");
         assertTrue(store.countSend(recipient, 1, Duration.ofMinutes(10), now).allowed(), "the send stayed counted");
+    }
+
+    /**
+     * Inside a transaction the database's time stands still at the moment the transaction began; the store reads it
+     * outside the caller's.
+     */
+    @Test
+    void theDatabasesTimeMovesOnWhileTheCallersTransactionRuns() {
+        Instant[] times = QuarkusTransaction.requiringNew().call(() -> {
+            Instant first = store.currentTime();
+            Thread.sleep(50);
+            return new Instant[] { first, store.currentTime() };
+        });
+        assertTrue(times[1].isAfter(times[0]), () -> "read " + times[0] + ", then " + times[1]);
     }
 
     /**

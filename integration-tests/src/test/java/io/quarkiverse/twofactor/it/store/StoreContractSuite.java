@@ -242,6 +242,16 @@ public abstract class StoreContractSuite {
     }
 
     @Test
+    void theStoresTimeIsTheTimeNow() {
+        // The store runs on this machine, so its clock and this JVM's agree closely; a time read in the wrong zone or
+        // the wrong unit would be hours or years off.
+        Instant storeTime = store.currentTime();
+        Duration apart = Duration.between(Instant.now(), storeTime).abs();
+        assertTrue(apart.compareTo(Duration.ofMinutes(1)) < 0, () -> "the store's time " + storeTime + " is " + apart
+                + " away from this JVM's");
+    }
+
+    @Test
     void expiredConfirmationsAreGoneAfterCleanUp() {
         StoredConfirmation old = pending(now.minus(Duration.ofDays(2)));
         StoredConfirmation recent = pending(now.plusSeconds(600));

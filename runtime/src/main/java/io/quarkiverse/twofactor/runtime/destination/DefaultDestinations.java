@@ -1,7 +1,5 @@
 package io.quarkiverse.twofactor.runtime.destination;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +22,7 @@ import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.NoDestinationException;
 import io.quarkiverse.twofactor.runtime.ConfiguredSender;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
+import io.quarkiverse.twofactor.runtime.StoreClock;
 import io.quarkiverse.twofactor.spi.DestinationStore;
 import io.quarkiverse.twofactor.spi.DestinationStore.DefaultChange;
 
@@ -40,12 +39,15 @@ public class DefaultDestinations implements Destinations {
     private final DestinationStore store;
     private final Confirmer confirmer;
     private final SenderRegistry senders;
+    private final StoreClock clock;
 
     @Inject
-    DefaultDestinations(DestinationStoreSelector stores, Confirmer confirmer, SenderRegistry senders) {
+    DefaultDestinations(DestinationStoreSelector stores, Confirmer confirmer, SenderRegistry senders,
+            StoreClock clock) {
         this.store = stores.selected();
         this.confirmer = confirmer;
         this.senders = senders;
+        this.clock = clock;
     }
 
     @Override
@@ -67,8 +69,9 @@ public class DefaultDestinations implements Destinations {
         ConfiguredSender sender = senders.get(senderKey);
         // Checked before anything is stored, so that a recipient no sender can reach never becomes a destination.
         sender.checkRecipient(recipient);
+        // The store's clock, which every replica shares, so that an owner's destinations list in the order they came.
         Destination added = new Destination(UUID.randomUUID(), owner, sender.key(), recipient, false, false,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                clock.now());
         if (!store.create(added)) {
             throw new DestinationExistsException("The owner already has this recipient for sender '" + sender.key()
                     + "'");

@@ -1,8 +1,6 @@
 package io.quarkiverse.twofactor.runtime.rest;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -10,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.twofactor.runtime.CodeHasher;
+import io.quarkiverse.twofactor.runtime.StoreClock;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
@@ -34,6 +33,7 @@ import io.vertx.core.net.SocketAddress;
 public class CallerLimits {
 
     private final ConfirmationStore store;
+    private final StoreClock clock;
     private final CodeHasher hasher;
     private final int perPrincipal;
     private final OptionalInt perAddress;
@@ -42,8 +42,10 @@ public class CallerLimits {
     private final HttpServerRequest request;
 
     @Inject
-    CallerLimits(StoreSelector stores, CodeHasher hasher, TwoFactorConfig config, HttpServerRequest request) {
+    CallerLimits(StoreSelector stores, StoreClock clock, CodeHasher hasher, TwoFactorConfig config,
+            HttpServerRequest request) {
         this.store = stores.selected();
+        this.clock = clock;
         this.hasher = hasher;
         this.request = request;
         TwoFactorConfig.LimitsConfig limits = config.limits();
@@ -68,10 +70,10 @@ public class CallerLimits {
     void count(Optional<String> principal) {
         SendWindow counted;
         if (principal.isPresent()) {
-            counted = store.countSend(hasher.hashCountedKey("principal", principal.get()), perPrincipal, window, now());
+            counted = store.countSend(hasher.hashCountedKey("principal", principal.get()), perPrincipal, window, clock.now());
         } else if (perAddress.isPresent()) {
             counted = store.countSend(hasher.hashCountedKey("address", clientAddress()), perAddress.getAsInt(), window,
-                    now());
+                    clock.now());
         } else {
             return;
         }
@@ -84,10 +86,5 @@ public class CallerLimits {
     private String clientAddress() {
         SocketAddress address = request.remoteAddress();
         return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
-    }
-
-    /** The confirmer's clock, at the millisecond precision every store keeps. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

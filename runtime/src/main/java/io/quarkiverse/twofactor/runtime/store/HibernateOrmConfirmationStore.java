@@ -1,9 +1,7 @@
 package io.quarkiverse.twofactor.runtime.store;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +14,6 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.SessionFactory;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkiverse.twofactor.Status;
@@ -47,14 +43,12 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     private static final String COLUMNS = "status, sender, recipient, owner, purpose, meta, code_hash, attempts,"
             + " created_at, expires_at, last_sent_at, confirmed_at, used_at";
 
-    private static final int PROBE_TIMEOUT_SECONDS = 3;
+    private static final int QUERY_TIMEOUT_SECONDS = 3;
 
     private final StoreJdbc jdbc;
-    private final SessionFactory sessionFactory;
 
     HibernateOrmConfirmationStore(TransactionManager transactions, SessionFactory sessionFactory) {
         this.jdbc = new StoreJdbc(transactions, sessionFactory);
-        this.sessionFactory = sessionFactory;
     }
 
     @Override
@@ -92,21 +86,29 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     /**
      * A query that reads no row from the store's table, on a connection of the pool the store uses: it proves that the
-     * database answers and that the table is there, in any SQL dialect. A pooled connection the database dropped fails
-     * it and leaves the pool, as it would in a store call.
+     * database answers and that the table is there, in any SQL dialect.
      */
     @Override
     public void probe() {
-        ConnectionProvider connections = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
-                .requireService(ConnectionProvider.class);
+        queryOutsideTransactions("SELECT id FROM two_factor_confirmation WHERE 1 = 0", rows -> null);
+    }
+
+    /**
+     * The database's {@code CURRENT_TIMESTAMP}, which H2 and PostgreSQL answer without a table, read outside any
+     * transaction: inside one, it would be the time the transaction began.
+     */
+    @Override
+    public Instant currentTime() {
+        return queryOutsideTransactions("SELECT CURRENT_TIMESTAMP", rows -> {
+            rows.next();
+            return StoreJdbc.instant(rows, 1);
+        });
+    }
+
+    /** One short query outside any transaction; a database that does not answer makes the store unavailable. */
+    private <T> T queryOutsideTransactions(String sql, StoreJdbc.RowsReader<T> read) {
         try {
-            Connection connection = connections.getConnection();
-            try (Statement probe = connection.createStatement()) {
-                probe.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
-                probe.executeQuery("SELECT id FROM two_factor_confirmation WHERE 1 = 0").close();
-            } finally {
-                connections.closeConnection(connection);
-            }
+            return jdbc.selectOutsideTransactions(sql, QUERY_TIMEOUT_SECONDS, read);
         } catch (SQLException e) {
             // The driver's message may hold the host or the user: the SQL state says enough.
             throw new StoreUnavailableException("The database does not answer the two-factor store"

@@ -41,8 +41,9 @@ public class MemoryConfirmationStore implements ConfirmationStore {
     private record Window(Instant start, int count) {
     }
 
+    /** Protected, so that an application's own store can keep its data here and change one behaviour. */
     @Inject
-    MemoryConfirmationStore(TwoFactorConfig config) {
+    protected MemoryConfirmationStore(TwoFactorConfig config) {
         this.maxEntries = config.memory().maxEntries();
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -139,6 +140,29 @@ final class StoreJdbc {
             }
         }
         return false;
+    }
+
+    /**
+     * One query on a pooled connection of its own, outside any transaction: the caller's JTA transaction, if any, is
+     * suspended, so that the connection is not enlisted in it. A pooled connection the database dropped fails the
+     * query and leaves the pool, as it would in a store call.
+     */
+    <T> T selectOutsideTransactions(String sql, int timeoutSeconds, RowsReader<T> read) throws SQLException {
+        Transaction caller = suspend();
+        try {
+            ConnectionProvider connections = factory().getServiceRegistry().requireService(ConnectionProvider.class);
+            Connection connection = connections.getConnection();
+            try (Statement query = connection.createStatement()) {
+                query.setQueryTimeout(timeoutSeconds);
+                try (ResultSet rows = query.executeQuery(sql)) {
+                    return read.read(rows);
+                }
+            } finally {
+                connections.closeConnection(connection);
+            }
+        } finally {
+            resume(caller);
+        }
     }
 
     static Instant instant(ResultSet row, int column) throws SQLException {

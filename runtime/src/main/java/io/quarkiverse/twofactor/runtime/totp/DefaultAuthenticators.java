@@ -1,7 +1,6 @@
 package io.quarkiverse.twofactor.runtime.totp;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -16,6 +15,7 @@ import io.quarkiverse.twofactor.Authenticator;
 import io.quarkiverse.twofactor.Authenticators;
 import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.NewAuthenticator;
+import io.quarkiverse.twofactor.runtime.StoreClock;
 import io.quarkiverse.twofactor.runtime.ThreadRandom;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.spi.AuthenticatorStore;
@@ -33,6 +33,7 @@ public class DefaultAuthenticators implements Authenticators {
     private static final String DEFAULT_LABEL = "Authenticator app";
 
     private final AuthenticatorStore store;
+    private final StoreClock clock;
     private final TotpSecrets secrets;
     private final TotpCodes codes;
     private final int allowedSkew;
@@ -40,10 +41,11 @@ public class DefaultAuthenticators implements Authenticators {
     private final boolean enabled;
 
     @Inject
-    DefaultAuthenticators(AuthenticatorStoreSelector stores, TotpSecrets secrets, TwoFactorConfig config,
-            @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName) {
+    DefaultAuthenticators(AuthenticatorStoreSelector stores, StoreClock clock, TotpSecrets secrets,
+            TwoFactorConfig config, @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName) {
         TwoFactorConfig.TotpConfig totp = config.totp();
         this.store = stores.selected();
+        this.clock = clock;
         this.secrets = secrets;
         this.enabled = totp.enabled();
         try {
@@ -75,7 +77,7 @@ public class DefaultAuthenticators implements Authenticators {
         }
         UUID id = ThreadRandom.uuid();
         byte[] secret = secrets.newSecret();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.now();
         store.create(new StoredAuthenticator(id, owner, name, secrets.encrypt(secret, id.toString()), false, now));
         String uri = OtpauthUri.of(issuer, owner, secret, codes);
         return new NewAuthenticator(new Authenticator(id, name, false, now), Base32.encode(secret), uri,
@@ -87,7 +89,7 @@ public class DefaultAuthenticators implements Authenticators {
         Binding.checkOwner(owner);
         checkEnabled();
         Optional<StoredAuthenticator> app = store.list(owner).stream().filter(a -> a.id().equals(id)).findFirst();
-        return app.isPresent() && accept(owner, List.of(app.get()), code, Instant.now())
+        return app.isPresent() && accept(owner, List.of(app.get()), code, clock.now())
                 && store.markVerified(owner, id);
     }
 

@@ -75,6 +75,13 @@ public class RedisConfirmationStore implements ConfirmationStore {
         redis.call(r -> r.execute("PING"));
     }
 
+    /** Redis's {@code TIME}: seconds and microseconds since the epoch on the server's clock. */
+    @Override
+    public Instant currentTime() {
+        Response time = redis.call(r -> r.execute("TIME"));
+        return Instant.ofEpochSecond(time.get(0).toLong()).plusNanos(time.get(1).toLong() * 1000);
+    }
+
     @Override
     public void create(StoredConfirmation c) {
         List<String> args = new ArrayList<>();
