@@ -20,6 +20,7 @@ import io.quarkiverse.twofactor.ConfirmResult.Outcome;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.NoAuthenticatorException;
 import io.quarkiverse.twofactor.RecoveryCodes;
+import io.quarkiverse.twofactor.TooManyFailuresException;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Recovery codes through the Java API, on the demo's database: each confirms one confirmation, once. */
@@ -87,8 +88,14 @@ class RecoveryCodeTest {
         for (int i = 0; i < 50; i++) {
             ids.add(request("pay"));
         }
-        List<Outcome> outcomes = Concurrently.run(50, caller -> confirmer.confirm(ids.get(caller), owner, code)
-                .outcome());
+        List<Outcome> outcomes = Concurrently.run(50, caller -> {
+            try {
+                return confirmer.confirm(ids.get(caller), owner, code).outcome();
+            } catch (TooManyFailuresException e) {
+                // The owner's guess budget refused the call, once the others' wrong answers had used it up.
+                return null;
+            }
+        });
         assertEquals(1, outcomes.stream().filter(o -> o == Outcome.CONFIRMED).count(), outcomes.toString());
         assertEquals(9, recoveryCodes.remaining(owner));
     }

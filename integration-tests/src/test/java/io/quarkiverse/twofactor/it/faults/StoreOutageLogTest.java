@@ -46,7 +46,8 @@ class StoreOutageLogTest {
     public static class Unreachable implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.two-factor.store", "unreachable", "quarkus.two-factor.destinations.store", "memory");
+            return Map.of("quarkus.two-factor.store", "unreachable", "quarkus.two-factor.destinations.store", "memory",
+                    "quarkus.two-factor.authenticators.store", "memory");
         }
     }
 
