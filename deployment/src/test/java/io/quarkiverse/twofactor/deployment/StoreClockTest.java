@@ -49,6 +49,7 @@ class StoreClockTest {
             .overrideConfigKey("quarkus.two-factor.senders.default.backend", "log")
             .overrideConfigKey("quarkus.two-factor.store", "clock-ahead")
             .overrideConfigKey("quarkus.two-factor.destinations.store", "memory")
+            .overrideConfigKey("quarkus.two-factor.authenticators.store", "memory")
             .overrideConfigKey("quarkus.two-factor.ttl", "10M")
             .overrideConfigKey("quarkus.two-factor.resend.cooldown", "10M")
             .overrideConfigKey("quarkus.two-factor.limits.sends-per-window", "1")

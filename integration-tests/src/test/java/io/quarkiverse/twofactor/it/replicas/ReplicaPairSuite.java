@@ -23,6 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.twofactor.it.Concurrently;
+import io.quarkiverse.twofactor.runtime.totp.Base32;
+import io.quarkiverse.twofactor.runtime.totp.TotpAlgorithm;
+import io.quarkiverse.twofactor.runtime.totp.TotpCodes;
 
 /**
  * Two packaged applications sharing one store, driven concurrently: the one-time use, the attempt count, the
@@ -39,6 +42,9 @@ abstract class ReplicaPairSuite {
     private static final int BUDGET = 10;
     /** The demo's user alice, with HTTP Basic. */
     private static final String ALICE = "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes());
+    /** The demo's user bob, with HTTP Basic. */
+    private static final String BOB = "Basic " + Base64.getEncoder().encodeToString("bob:bob".getBytes());
+    private static final TotpCodes APP = new TotpCodes(TotpAlgorithm.SHA1, 6, Duration.ofSeconds(30));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How far the clock of the skewed pair's second replica runs ahead of the store's. */
@@ -50,6 +56,7 @@ abstract class ReplicaPairSuite {
     private Replica first;
     private Replica second;
     private Replica[] skewed;
+    private Replica[] identity;
 
     /** Properties of both replicas that select and reach the shared store. */
     protected abstract Map<String, String> storeProperties();
@@ -111,7 +118,9 @@ abstract class ReplicaPairSuite {
     @AfterAll
     void stopReplicas() throws Exception {
         Replica[] skewedPair = skewed != null ? skewed : new Replica[2];
-        for (Replica replica : new Replica[] { first, second, skewedPair[0], skewedPair[1] }) {
+        Replica[] identityPair = identity != null ? identity : new Replica[2];
+        for (Replica replica : new Replica[] { first, second, skewedPair[0], skewedPair[1], identityPair[0],
+                identityPair[1] }) {
             if (replica != null) {
                 replica.close();
             }
@@ -163,30 +172,25 @@ abstract class ReplicaPairSuite {
 
     @Test
     void aStepUpConfirmationRunsTheSecuredActionOnceAcrossReplicas() throws Exception {
-        Replica[] pair = startPair("identity");
-        try {
-            String recipient = recipient();
-            JsonNode added = JSON.readTree(post(pair[0], 201, "/two-factor/destinations",
-                    "{\"recipient\":\"" + recipient + "\"}"));
-            String verification = added.path("confirmation").path("id").asText();
-            post(pair[1], 200, "/two-factor/confirm", "{\"id\":\"" + verification + "\",\"code\":\""
-                    + pair[0].get("/demo/inbox/" + recipient).body() + "\"}");
-            String id = JSON.readTree(post(pair[1], 201, "/two-factor/request-confirmation",
-                    "{\"purpose\":\"secured-action\"}")).path("id").asText();
-            post(pair[0], 200, "/two-factor/confirm", "{\"id\":\"" + id + "\",\"code\":\""
-                    + pair[1].get("/demo/inbox/" + recipient).body() + "\"}");
+        Replica[] pair = identityPair();
+        String recipient = recipient();
+        JsonNode added = JSON.readTree(post(pair[0], 201, "/two-factor/destinations",
+                "{\"recipient\":\"" + recipient + "\"}"));
+        String verification = added.path("confirmation").path("id").asText();
+        post(pair[1], 200, "/two-factor/confirm", "{\"id\":\"" + verification + "\",\"code\":\""
+                + pair[0].get("/demo/inbox/" + recipient).body() + "\"}");
+        String id = JSON.readTree(post(pair[1], 201, "/two-factor/request-confirmation",
+                "{\"purpose\":\"secured-action\"}")).path("id").asText();
+        post(pair[0], 200, "/two-factor/confirm", "{\"id\":\"" + id + "\",\"code\":\""
+                + pair[1].get("/demo/inbox/" + recipient).body() + "\"}");
 
-            List<Integer> statuses = Concurrently.run(STEP_UP_CALLERS, caller -> pair[caller % 2]
-                    .post("/demo/secured-action", null, "Authorization", ALICE, "Two-Factor-Confirmation", id)
-                    .statusCode());
+        List<Integer> statuses = Concurrently.run(STEP_UP_CALLERS, caller -> pair[caller % 2]
+                .post("/demo/secured-action", null, "Authorization", ALICE, "Two-Factor-Confirmation", id)
+                .statusCode());
 
-            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
-            assertEquals(STEP_UP_CALLERS - 1, statuses.stream().filter(status -> status == 403).count(),
-                    statuses.toString());
-        } finally {
-            pair[0].close();
-            pair[1].close();
-        }
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(STEP_UP_CALLERS - 1, statuses.stream().filter(status -> status == 403).count(),
+                statuses.toString());
     }
 
     /**
@@ -315,9 +319,55 @@ abstract class ReplicaPairSuite {
         assertEquals(200, confirmed.statusCode(), confirmed.body());
     }
 
+    /**
+     * An authenticator app's code confirms once for its user, whichever replica it is given to: bob enrols on one
+     * replica, verifies on the other, and a code accepted by one replica is refused by the other.
+     */
+    @Test
+    void anAuthenticatorCodeAcceptedByOneReplicaIsRefusedByTheOther() throws Exception {
+        Replica[] pair = identityPair();
+        JsonNode enrolled = JSON.readTree(post(pair[0], 201, BOB, "/two-factor/authenticators", "{}"));
+        byte[] secret = Base32.decode(enrolled.path("secret").asText());
+        long step = stableStep();
+        post(pair[1], 200, BOB, "/two-factor/authenticators/" + enrolled.path("id").asText() + "/verify",
+                "{\"code\":\"" + APP.codeAt(secret, step) + "\"}");
+
+        String code = APP.codeAt(secret, step + 1);
+        String first = JSON.readTree(post(pair[0], 201, BOB, "/two-factor/request-confirmation",
+                "{\"purpose\":\"pay\",\"method\":\"totp\"}")).path("id").asText();
+        String second = JSON.readTree(post(pair[1], 201, BOB, "/two-factor/request-confirmation",
+                "{\"purpose\":\"pay\",\"method\":\"totp\"}")).path("id").asText();
+        post(pair[1], 200, BOB, "/two-factor/confirm", "{\"id\":\"" + first + "\",\"code\":\"" + code + "\"}");
+        String replayed = post(pair[0], 400, BOB, "/two-factor/confirm",
+                "{\"id\":\"" + second + "\",\"code\":\"" + code + "\"}");
+        assertTrue(replayed.contains("wrong-code"), replayed);
+    }
+
+    /** The pair in identity mode, started on first use, for the tests of signed-in users. */
+    private Replica[] identityPair() throws Exception {
+        if (identity == null) {
+            identity = startPair("identity");
+        }
+        return identity;
+    }
+
+    /** The current step, once at least three seconds of it are left, so that the codes do not cross a boundary. */
+    private static long stableStep() throws InterruptedException {
+        long secondsLeft = 30 - Instant.now().getEpochSecond() % 30;
+        if (secondsLeft < 3) {
+            Thread.sleep(secondsLeft * 1000);
+        }
+        return APP.stepAt(Instant.now());
+    }
+
     /** A POST as alice that must answer {@code status}; returns the body. */
     private static String post(Replica replica, int status, String path, String json) throws Exception {
-        HttpResponse<String> response = replica.post(path, json, "Authorization", ALICE);
+        return post(replica, status, ALICE, path, json);
+    }
+
+    /** A POST as a user that must answer {@code status}; returns the body. */
+    private static String post(Replica replica, int status, String user, String path, String json) throws Exception {
+        HttpResponse<String> response = replica.post(path, json, "Authorization", user);
         assertEquals(status, response.statusCode(), response.body());
         return response.body();
     }
