@@ -1,5 +1,7 @@
 package io.quarkiverse.twofactor.deployment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Path;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.Index;
 
 import io.quarkiverse.twofactor.Authenticators;
 import io.quarkiverse.twofactor.Binding;
@@ -84,6 +87,7 @@ class TwoFactorProcessor {
             "io.quarkiverse.twofactor.runtime.store.AuthenticatorEntity",
             "io.quarkiverse.twofactor.runtime.store.TotpStepEntity",
             "io.quarkiverse.twofactor.runtime.store.RecoveryCodeEntity");
+    private static final String OPENAPI_RESPONSES = "org.eclipse.microprofile.openapi.annotations.responses.";
     private static final DotName REQUIRES_CONFIRMATION = DotName.createSimple(RequiresConfirmation.class);
     private static final DotName INTERCEPTOR = DotName.createSimple(RequiresConfirmationInterceptor.class);
     static final String GENERATED_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorEndpoints";
@@ -176,6 +180,20 @@ class TwoFactorProcessor {
     }
 
     /**
+     * The responses every operation of a resource class may give, declared once on the class. SmallRye OpenAPI reads
+     * class-level responses from the class that carries {@code @Path} only, so the generated subclass repeats them;
+     * read from the class's bytes, since the annotations' own classes are optional at build time.
+     */
+    private static List<AnnotationInstance> openApiResponsesOf(Class<?> resource) {
+        try {
+            return Index.of(resource).getClassByName(resource).declaredAnnotations().stream()
+                    .filter(annotation -> annotation.name().toString().startsWith(OPENAPI_RESPONSES)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the annotations of " + resource.getName(), e);
+        }
+    }
+
+    /**
      * A subclass that only adds the configured {@code @Path} (JAX-RS reads class paths from annotations alone) and an
      * injecting constructor, since the generated class cannot reach package-private members of its parent.
      */
@@ -188,6 +206,7 @@ class TwoFactorProcessor {
                 .build()) {
             endpoints.addAnnotation(Path.class).addValue("value", path);
             endpoints.addAnnotation(Singleton.class);
+            openApiResponsesOf(superClass).forEach(endpoints::addAnnotation);
             MethodCreator constructor = endpoints.getMethodCreator(MethodDescriptor.INIT, void.class,
                     (Object[]) dependencies);
             constructor.addAnnotation(Inject.class);

@@ -43,6 +43,13 @@ import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
  * + {@code /authenticators}. Enrolling or removing an app follows the rule of {@link UserMethods}. The secret appears in
  * the enrolment's answer only.
  */
+// What every operation of the class may answer; an operation names its own 503 where it has more reasons.
+@APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "internal-error",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 public abstract class AuthenticatorsResource {
 
     private final UserMethods methods;
@@ -60,12 +67,6 @@ public abstract class AuthenticatorsResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = RestSchemas.Authenticator.class)))
     @APIResponse(responseCode = "404", description = "not-found: open mode, or authenticator apps are off",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @GET
     public Response list() {
         return Problems.guard(() -> {
@@ -92,12 +93,6 @@ public abstract class AuthenticatorsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "not-found: open mode, or authenticator apps are off",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @POST
     public Response enrol(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -137,12 +132,6 @@ public abstract class AuthenticatorsResource {
     @APIResponse(responseCode = "404",
             description = "not-found: open mode, authenticator apps are off, or no such app of the caller",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/verify")
     public Response verify(
@@ -176,12 +165,6 @@ public abstract class AuthenticatorsResource {
     @APIResponse(responseCode = "404",
             description = "not-found: open mode, authenticator apps are off, or no such app of the caller",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @DELETE
     @Path("{id}")
     public Response remove(

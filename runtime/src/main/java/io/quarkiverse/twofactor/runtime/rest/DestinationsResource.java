@@ -58,6 +58,13 @@ import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
  * The MicroProfile OpenAPI annotations describe the endpoints when the application has SmallRye OpenAPI, with the
  * shapes of {@link RestSchemas}; without it they are never read.
  */
+// What every operation of the class may answer; an operation names its own 503 where it has more reasons.
+@APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "internal-error",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 public abstract class DestinationsResource {
 
     private static final String MANAGE_HEADER = UserMethods.MANAGE_HEADER;
@@ -84,12 +91,6 @@ public abstract class DestinationsResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = RestSchemas.Destination.class)))
     @APIResponse(responseCode = "404", description = "not-found: open mode serves no destinations",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @GET
     public Response list() {
         return Problems.guard(() -> {
@@ -110,12 +111,6 @@ public abstract class DestinationsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}")
     public Response get(
@@ -164,10 +159,6 @@ public abstract class DestinationsResource {
             headers = @Header(name = "Retry-After", description = "sender-budget-exhausted: the wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @POST
     public Response add(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -219,12 +210,6 @@ public abstract class DestinationsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "not-found: open mode, or no such destination of the caller",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @DELETE
     @Path("{id}")
     public Response remove(
@@ -256,12 +241,6 @@ public abstract class DestinationsResource {
     @APIResponse(responseCode = "409",
             description = "destination-not-verified: only a verified destination can be the default",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @PUT
     @Path("{id}/default")
     public Response makeDefault(

@@ -32,6 +32,13 @@ import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
  * {@code /recovery-codes} by a generated subclass. Issuing codes follows the rule of {@link UserMethods}: whoever holds
  * them can confirm as the user. Codes appear in the issuing answer only.
  */
+// What every operation of the class may answer; an operation names its own 503 where it has more reasons.
+@APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "internal-error",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 public abstract class RecoveryCodesResource {
 
     private final UserMethods methods;
@@ -49,12 +56,6 @@ public abstract class RecoveryCodesResource {
             schema = @Schema(implementation = RestSchemas.RecoveryCodesLeft.class)))
     @APIResponse(responseCode = "404", description = "not-found: open mode serves no recovery codes",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @GET
     public Response remaining() {
         return Problems.guard(() -> {
@@ -74,12 +75,6 @@ public abstract class RecoveryCodesResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "not-found: open mode serves no recovery codes",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @POST
     public Response issue(
             @Parameter(description = UserMethods.MANAGE_HEADER, schema = @Schema(type = SchemaType.STRING,

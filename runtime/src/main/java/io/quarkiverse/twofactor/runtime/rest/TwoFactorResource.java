@@ -63,6 +63,13 @@ import io.quarkiverse.twofactor.spi.SenderSettings;
  * The MicroProfile OpenAPI annotations describe the endpoints when the application has SmallRye OpenAPI, with the
  * shapes of {@link RestSchemas}; without it they are never read.
  */
+// What every operation of the class may answer; an operation names its own 503 where it has more reasons.
+@APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "internal-error",
+        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 public abstract class TwoFactorResource {
 
     private static final int MAX_CODE_LENGTH = 64;
@@ -89,12 +96,6 @@ public abstract class TwoFactorResource {
     @Tag(name = TAG)
     @APIResponse(responseCode = "200", description = "The senders", content = @Content(mediaType = JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = RestSchemas.Sender.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("senders")
     public Response senders() {
@@ -147,10 +148,6 @@ public abstract class TwoFactorResource {
             headers = @Header(name = "Retry-After", description = "sender-budget-exhausted: the wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("request-confirmation")
     public Response requestConfirmation(
@@ -241,12 +238,6 @@ public abstract class TwoFactorResource {
             headers = @Header(name = "Retry-After", description = "The wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("confirm")
     public Response confirm(
@@ -296,12 +287,6 @@ public abstract class TwoFactorResource {
     @APIResponse(responseCode = "404",
             description = "not-found: no such confirmation (or, in identity mode, another user's)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "store-unavailable: the confirmation store cannot be reached",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("confirmations/{id}")
     public Response check(
@@ -355,10 +340,6 @@ public abstract class TwoFactorResource {
             headers = @Header(name = "Retry-After", description = "sender-budget-exhausted: the wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthenticated: identity mode and no signed-in caller",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "internal-error", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("resend")
     public Response resend(
