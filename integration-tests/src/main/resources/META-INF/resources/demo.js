@@ -1,7 +1,8 @@
 'use strict';
 
 // The demo page. It calls the extension's REST endpoints in identity mode (codes go only to the signed-in user's
-// verified destinations) and the demo's own endpoints under /demo.
+// verified destinations, or come from their authenticator app or a recovery code) and the demo's own endpoints
+// under /demo.
 
 const CONFIRMATION_HEADER = 'Two-Factor-Confirmation';
 
@@ -85,6 +86,7 @@ async function signOut() {
 function showSignInForm() {
     byId('account').hidden = true;
     byId('destinations-section').hidden = true;
+    byId('authenticators-section').hidden = true;
     byId('secured-action-section').hidden = true;
     byId('sign-in-section').hidden = false;
 }
@@ -104,8 +106,9 @@ async function showAccount() {
     byId('signed-in-user').textContent = user;
     byId('account').hidden = false;
     byId('sign-in-section').hidden = true;
-    await Promise.all([listSenders(), listDestinations()]);
+    await Promise.all([listSenders(), listDestinations(), listAuthenticators(), countRecoveryCodes()]);
     byId('destinations-section').hidden = false;
+    byId('authenticators-section').hidden = false;
     byId('secured-action-section').hidden = false;
 }
 
@@ -113,10 +116,14 @@ async function showAccount() {
 
 let pendingCode = null;
 
-/** Opens the code form for a confirmation just sent; resolves with its id once the right code is confirmed. */
-function enterCode(confirmation, reason) {
+/**
+ * Opens the code form for a confirmation just made; resolves with its id once the right code is confirmed. A code
+ * from an authenticator app or a recovery code cannot be sent again.
+ */
+function enterCode(confirmation, reason, canResend = true) {
     closeCodeForm(new Cancelled());
     byId('code-reason').textContent = reason;
+    byId('code-resend').hidden = !canResend;
     byId('code-input').value = '';
     showDevCode(confirmation.code);
     byId('code-section').hidden = false;
@@ -165,10 +172,16 @@ async function resendCode() {
 }
 
 /**
- * Asks for a code for a purpose, sent to the user's default verified destination, and resolves with the id of the
- * confirmed confirmation, to be sent in the Two-Factor-Confirmation header.
+ * Asks for a confirmation for a purpose and resolves with its id once confirmed, to be sent in the
+ * Two-Factor-Confirmation header: with a code sent to the user's default verified destination, or with their
+ * authenticator app's code or a recovery code, which nothing sends.
  */
-async function confirmPurpose(purpose, reason) {
+async function confirmPurpose(purpose, reason, method = 'send') {
+    if (method !== 'send') {
+        const confirmation = await call('POST', '/two-factor/request-confirmation', { json: { purpose, method } });
+        const source = method === 'totp' ? 'the code your authenticator app shows' : 'one of your recovery codes';
+        return enterCode(confirmation, `${reason} Enter ${source}.`, false);
+    }
     const via = destinations.find((d) => d.verified && d.default) || destinations.find((d) => d.verified);
     // Without a verified destination the server answers why (no-destination).
     const request = via ? { purpose, destination: via.id } : { purpose };
@@ -219,15 +232,21 @@ function destinationRow(destination) {
     return row;
 }
 
-/** Once the user has a verified destination, changing the list takes a code sent to one of them. */
-async function manageDestinationsConfirmation(reason) {
-    return destinations.some((d) => d.verified) ? confirmPurpose('manage-destinations', reason) : undefined;
+/**
+ * Once the user has a verified destination or authenticator app, changing how they confirm takes a confirmation
+ * through one of them: a code sent to a destination when there is one, else the app's code.
+ */
+async function manageConfirmation(reason) {
+    if (destinations.some((d) => d.verified)) {
+        return confirmPurpose('manage-destinations', reason);
+    }
+    return authenticators.some((a) => a.verified) ? confirmPurpose('manage-destinations', reason, 'totp') : undefined;
 }
 
 async function addDestination() {
     const sender = byId('add-sender').value;
     const recipient = byId('add-recipient').value.trim();
-    const confirmation = await manageDestinationsConfirmation(`Adding ${recipient} needs your confirmation.`);
+    const confirmation = await manageConfirmation(`Adding ${recipient} needs your confirmation.`);
     const added = await call('POST', '/two-factor/destinations', { json: { sender, recipient }, confirmation });
     byId('add-recipient').value = '';
     await listDestinations();
@@ -237,10 +256,78 @@ async function addDestination() {
 }
 
 async function removeDestination(destination) {
-    const confirmation = await manageDestinationsConfirmation(`Removing ${destination.recipient} needs your confirmation.`);
+    const confirmation = await manageConfirmation(`Removing ${destination.recipient} needs your confirmation.`);
     await call('DELETE', `/two-factor/destinations/${destination.id}`, { confirmation });
     await listDestinations();
     showMessage(`${destination.recipient} was removed.`);
+}
+
+// --- Authenticator apps and recovery codes ---
+
+let authenticators = [];
+let pendingEnrolment = null;
+
+async function listAuthenticators() {
+    authenticators = await call('GET', '/two-factor/authenticators');
+    byId('authenticators').replaceChildren(...authenticators.map(authenticatorItem));
+    byId('no-authenticators').hidden = authenticators.length > 0;
+}
+
+function authenticatorItem(app) {
+    const item = document.createElement('li');
+    item.id = `authenticator-${app.id}`;
+    item.textContent = `${app.label} (${app.verified ? 'verified' : 'not verified'}) `;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.addEventListener('click', () => run(() => removeAuthenticator(app)));
+    item.append(remove);
+    return item;
+}
+
+/** Enrols an app, shows its QR code and key, and waits for the code it computes to verify it. */
+async function addAuthenticator() {
+    const confirmation = await manageConfirmation('Adding an authenticator app needs your confirmation.');
+    const enrolled = await call('POST', '/two-factor/authenticators', { json: { label: 'Phone' }, confirmation });
+    byId('enrolment-qr').src = enrolled.qrCode;
+    byId('enrolment-secret').textContent = enrolled.secret;
+    byId('enrolment-code').value = '';
+    byId('enrolment').hidden = false;
+    pendingEnrolment = enrolled.id;
+    await listAuthenticators();
+}
+
+async function verifyAuthenticator() {
+    await call('POST', `/two-factor/authenticators/${pendingEnrolment}/verify`,
+            { json: { code: byId('enrolment-code').value.trim() } });
+    pendingEnrolment = null;
+    byId('enrolment').hidden = true;
+    byId('enrolment-secret').textContent = '';
+    await listAuthenticators();
+    showMessage('Your authenticator app is verified.');
+}
+
+async function removeAuthenticator(app) {
+    const confirmation = await manageConfirmation(`Removing ${app.label} needs your confirmation.`);
+    await call('DELETE', `/two-factor/authenticators/${app.id}`, { confirmation });
+    await listAuthenticators();
+    showMessage(`${app.label} was removed.`);
+}
+
+async function countRecoveryCodes() {
+    byId('recovery-remaining').textContent = (await call('GET', '/two-factor/recovery-codes')).remaining;
+}
+
+async function issueRecoveryCodes() {
+    const confirmation = await manageConfirmation('New recovery codes need your confirmation.');
+    const issued = await call('POST', '/two-factor/recovery-codes', { confirmation });
+    byId('recovery-codes').replaceChildren(...issued.codes.map((code) => {
+        const item = document.createElement('li');
+        item.textContent = code;
+        return item;
+    }));
+    byId('recovery-codes-shown').hidden = false;
+    byId('recovery-remaining').textContent = issued.remaining;
 }
 
 // --- The secured action ---
@@ -248,7 +335,9 @@ async function removeDestination(destination) {
 let lastSecuredActionConfirmation = null;
 
 async function performSecuredAction() {
-    lastSecuredActionConfirmation = await confirmPurpose('secured-action', 'The secured action needs your confirmation.');
+    lastSecuredActionConfirmation = await confirmPurpose('secured-action', 'The secured action needs your confirmation.',
+            byId('secured-action-method').value);
+    await countRecoveryCodes();
     byId('secured-action-replay').disabled = false;
     await callSecuredAction(lastSecuredActionConfirmation);
 }
@@ -283,6 +372,9 @@ function onSubmit(formId, action) {
 onSubmit('sign-in-form', signIn);
 onSubmit('code-form', submitCode);
 onSubmit('add-destination-form', addDestination);
+onSubmit('enrolment-form', verifyAuthenticator);
+byId('add-authenticator').addEventListener('click', () => run(addAuthenticator));
+byId('issue-recovery-codes').addEventListener('click', () => run(issueRecoveryCodes));
 byId('sign-out').addEventListener('click', () => run(signOut));
 byId('code-resend').addEventListener('click', () => run(resendCode));
 byId('code-cancel').addEventListener('click', () => closeCodeForm(new Cancelled()));

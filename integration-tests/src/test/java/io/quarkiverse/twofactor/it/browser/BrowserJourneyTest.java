@@ -14,13 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -32,13 +36,17 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkiverse.twofactor.it.identity.IdentityModeProfile;
+import io.quarkiverse.twofactor.runtime.totp.Base32;
+import io.quarkiverse.twofactor.runtime.totp.TotpAlgorithm;
+import io.quarkiverse.twofactor.runtime.totp.TotpCodes;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The demo page in headless Chromium, as a user goes through it: sign in, add a phone number and verify it with the
- * code it received, perform the secured action with a fresh code, then replay that code and see it refused. Debian's
+ * The demo page in headless Chromium, as users go through it: alice signs in, adds a phone number and verifies it with
+ * the code it received, performs the secured action with a fresh code, then replays that code and sees it refused;
+ * bob adds an authenticator app from its QR code, gets recovery codes and performs the secured action with one. Debian's
  * {@code chromium} and {@code chromium-driver} packages provide the browser and its driver; Selenium is pointed at both
  * so that it never looks for, nor downloads, others.
  */
@@ -49,7 +57,8 @@ class BrowserJourneyTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOT = Path.of("target", "browser", "journey.png");
+    private static final Path SCREENSHOTS = Path.of("target", "browser");
+    private static final TotpCodes APP = new TotpCodes(TotpAlgorithm.SHA1, 6, Duration.ofSeconds(30));
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private static ChromeDriver browser;
@@ -79,17 +88,24 @@ class BrowserJourneyTest {
         }
     }
 
-    /** Kept after every run, passed or failed, to see where the journey ended. */
+    /** Each journey starts signed out. */
+    @BeforeEach
+    void signedOut() {
+        browser.manage().deleteAllCookies();
+        browser.get(page.toString());
+    }
+
+    /** Kept after every run, passed or failed, to see where the journey ended: {@code target/browser/<test>.png}. */
     @AfterEach
-    void keepScreenshot() throws IOException {
+    void keepScreenshot(TestInfo test) throws IOException {
         File taken = browser.getScreenshotAs(OutputType.FILE);
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(taken.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(taken.toPath(), SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
     void aliceVerifiesAPhonePerformsTheSecuredActionAndCannotReplayIt() {
-        browser.get(page.toString());
         signIn("alice", "alice");
 
         String phone = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
@@ -110,6 +126,51 @@ class BrowserJourneyTest {
         awaitText("secured-action-result", "Refused (403)");
         assertThat(visible("secured-action-result").getDomAttribute("data-problem-type"),
                 endsWith("confirmation-required"));
+    }
+
+    @Test
+    void bobAddsAnAuthenticatorAppGetsRecoveryCodesAndPerformsTheSecuredActionWithOne() {
+        signIn("bob", "bob");
+        click("add-authenticator");
+        WebElement qrCode = visible("enrolment-qr");
+        wait.until(ready -> ((Number) browser.executeScript("return arguments[0].naturalWidth", qrCode)).intValue() > 0);
+        byte[] secret = Base32.decode(visible("enrolment-secret").getText());
+        long step = stableStep();
+        visible("enrolment-code").sendKeys(APP.codeAt(secret, step));
+        click("enrolment-verify");
+        awaitText("message", "authenticator app is verified");
+        assertThat(visible("authenticators").getText(), containsString("Phone (verified)"));
+
+        // With a verified app, new recovery codes take the app's next code first.
+        click("issue-recovery-codes");
+        awaitText("code-reason", "authenticator app");
+        visible("code-input").sendKeys(APP.codeAt(secret, step + 1));
+        click("code-submit");
+        awaitText("recovery-remaining", "10");
+        List<WebElement> codes = browser.findElements(By.cssSelector("#recovery-codes li"));
+        assertEquals(10, codes.size());
+
+        new Select(visible("secured-action-method")).selectByValue("recovery-code");
+        click("secured-action");
+        awaitText("code-reason", "recovery codes");
+        visible("code-input").sendKeys(codes.get(0).getText());
+        click("code-submit");
+        awaitText("secured-action-result", "The server answered: done");
+        awaitText("recovery-remaining", "9");
+    }
+
+    /** The current step, once at least three seconds of it are left, so that the codes do not cross a boundary. */
+    private static long stableStep() {
+        long secondsLeft = 30 - Instant.now().getEpochSecond() % 30;
+        if (secondsLeft < 3) {
+            try {
+                Thread.sleep(secondsLeft * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return APP.stepAt(Instant.now());
     }
 
     private void signIn(String user, String password) {
