@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.it;
 
+import static io.quarkiverse.twofactor.it.AuthenticatorApp.stableStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -193,20 +193,5 @@ class AuthenticatorAppTest {
         byte[] secret = Base32.decode(enrolled.secret());
         assertTrue(authenticators.verify(user, enrolled.authenticator().id(), APP.codeAt(secret, stableStep())));
         return secret;
-    }
-
-    /** The current step, once at least three seconds of it are left, so that a test's codes do not cross a boundary. */
-    static long stableStep() {
-        Instant now = Instant.now();
-        long secondsLeft = 30 - now.getEpochSecond() % 30;
-        if (secondsLeft < 3) {
-            try {
-                Thread.sleep(secondsLeft * 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return APP.stepAt(Instant.now());
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.it;
 
+import static io.quarkiverse.twofactor.it.AuthenticatorApp.stableStep;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -130,14 +130,5 @@ class ProductionAuthenticatorLogsIT {
     private static ValidatableResponse confirm(String id, String code) {
         return alice().contentType(ContentType.JSON).body(Map.of("id", id, "code", code))
                 .post("/two-factor/confirm").then();
-    }
-
-    /** The current step, once at least three seconds of it are left, so that the codes do not cross a boundary. */
-    private static long stableStep() throws InterruptedException {
-        long secondsLeft = 30 - Instant.now().getEpochSecond() % 30;
-        if (secondsLeft < 3) {
-            Thread.sleep(secondsLeft * 1000);
-        }
-        return APP.stepAt(Instant.now());
     }
 }

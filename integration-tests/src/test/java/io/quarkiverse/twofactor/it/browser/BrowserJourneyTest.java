@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.it.browser;
 
+import static io.quarkiverse.twofactor.it.AuthenticatorApp.stableStep;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -157,20 +157,6 @@ class BrowserJourneyTest {
         click("code-submit");
         awaitText("secured-action-result", "The server answered: done");
         awaitText("recovery-remaining", "9");
-    }
-
-    /** The current step, once at least three seconds of it are left, so that the codes do not cross a boundary. */
-    private static long stableStep() {
-        long secondsLeft = 30 - Instant.now().getEpochSecond() % 30;
-        if (secondsLeft < 3) {
-            try {
-                Thread.sleep(secondsLeft * 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return APP.stepAt(Instant.now());
     }
 
     private void signIn(String user, String password) {

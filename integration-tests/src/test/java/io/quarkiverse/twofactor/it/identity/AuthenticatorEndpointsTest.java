@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.it.identity;
 
+import static io.quarkiverse.twofactor.it.AuthenticatorApp.stableStep;
 import static io.quarkiverse.twofactor.it.identity.Caller.ALICE;
 import static io.quarkiverse.twofactor.it.identity.Caller.BOB;
 import static io.quarkiverse.twofactor.it.identity.Caller.CONFIRMATION_HEADER;
@@ -13,7 +14,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,19 +182,5 @@ class AuthenticatorEndpointsTest {
                 .extract().path("id");
         caller.confirm(id, code).statusCode(200);
         return id;
-    }
-
-    /** The current step, once at least three seconds of it are left, so that a test's codes do not cross a boundary. */
-    private static long stableStep() {
-        long secondsLeft = 30 - Instant.now().getEpochSecond() % 30;
-        if (secondsLeft < 3) {
-            try {
-                Thread.sleep(secondsLeft * 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return APP.stepAt(Instant.now());
     }
 }

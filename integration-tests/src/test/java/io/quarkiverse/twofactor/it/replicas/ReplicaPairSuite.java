@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.it.replicas;
 
+import static io.quarkiverse.twofactor.it.AuthenticatorApp.stableStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -349,15 +350,6 @@ abstract class ReplicaPairSuite {
             identity = startPair("identity");
         }
         return identity;
-    }
-
-    /** The current step, once at least three seconds of it are left, so that the codes do not cross a boundary. */
-    private static long stableStep() throws InterruptedException {
-        long secondsLeft = 30 - Instant.now().getEpochSecond() % 30;
-        if (secondsLeft < 3) {
-            Thread.sleep(secondsLeft * 1000);
-        }
-        return APP.stepAt(Instant.now());
     }
 
     /** A POST as alice that must answer {@code status}; returns the body. */
