@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,4 +121,25 @@ public interface Confirmer {
 
     /** Like {@link #resend(UUID)} for a confirmation that belongs to {@code owner}; someone else's is not found. */
     ResendResult resend(UUID id, String owner);
+
+    // In a language: the code's message, subject and HTML body are in the language the application offers that best
+    // matches the locale (quarkus.two-factor.messages.languages), or in the default language when none does. The calls
+    // above use the default language.
+
+    /** Like {@link #request(String, String, Map)}, with the message in the language closest to {@code locale}. */
+    NewConfirmation request(String senderKey, String recipient, Map<String, ?> meta, Locale locale);
+
+    /**
+     * Like {@link #request(Binding, String, String, Map)}, with the message in the language closest to {@code locale}.
+     */
+    NewConfirmation request(Binding binding, String senderKey, String recipient, Map<String, ?> meta, Locale locale);
+
+    /**
+     * Like {@link #resend(UUID)}, with the message in the language closest to {@code locale}; the language is not kept
+     * with the confirmation, so each send says its own.
+     */
+    ResendResult resend(UUID id, Locale locale);
+
+    /** Like {@link #resend(UUID, String)}, with the message in the language closest to {@code locale}. */
+    ResendResult resend(UUID id, String owner, Locale locale);
 }

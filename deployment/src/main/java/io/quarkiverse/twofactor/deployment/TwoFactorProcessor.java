@@ -28,6 +28,7 @@ import io.quarkiverse.twofactor.runtime.CodeHasher;
 import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
 import io.quarkiverse.twofactor.runtime.ExpiredCleanup;
 import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
+import io.quarkiverse.twofactor.runtime.MessageLanguages;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.StoreClock;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
@@ -64,6 +65,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourcePatternsBuildItem;
 import io.quarkus.gizmo.ClassCreator;
 import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
@@ -99,7 +101,7 @@ class TwoFactorProcessor {
     // The constructor parameters both endpoint classes take, in order.
     /** What each resource's constructor takes, in order. */
     private static final Class<?>[] ENDPOINT_DEPENDENCIES = { Confirmer.class, DebugCodeResponse.class,
-            RestCaller.class, Destinations.class, SenderRegistry.class, CallerLimits.class };
+            RestCaller.class, Destinations.class, SenderRegistry.class, CallerLimits.class, MessageLanguages.class };
     private static final Class<?>[] DESTINATIONS_DEPENDENCIES = { DebugCodeResponse.class, UserMethods.class,
             Destinations.class, SenderRegistry.class, CallerLimits.class };
     private static final Class<?>[] AUTHENTICATORS_DEPENDENCIES = { UserMethods.class, Authenticators.class };
@@ -114,13 +116,20 @@ class TwoFactorProcessor {
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
-                        SenderRegistry.class, Outbox.class, LogSenderBackend.class, StoreSelector.class,
+                        SenderRegistry.class, MessageLanguages.class, Outbox.class, LogSenderBackend.class,
+                        StoreSelector.class,
                         StoreClock.class, MemoryConfirmationStore.class, ExpiredCleanup.class,
                         DefaultDestinations.class, DestinationStoreSelector.class, MemoryDestinationStore.class,
                         DefaultAuthenticators.class, DefaultRecoveryCodes.class, TotpSecrets.class,
                         AuthenticatorStoreSelector.class, MemoryAuthenticatorStore.class)
                 .setUnremovable()
                 .build();
+    }
+
+    @BuildStep
+    NativeImageResourcePatternsBuildItem messageLanguageFiles() {
+        // The language files are read by name at startup, which a native image sees only when they are included.
+        return NativeImageResourcePatternsBuildItem.builder().includeGlob("two-factor/messages_*.properties").build();
     }
 
     @BuildStep

@@ -2,37 +2,32 @@ package io.quarkiverse.twofactor.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import io.quarkiverse.twofactor.ConfirmationState;
 import io.quarkiverse.twofactor.Outbox;
 import io.quarkiverse.twofactor.spi.Delivery;
 import io.quarkiverse.twofactor.spi.SenderBackend;
 import io.quarkiverse.twofactor.spi.SenderSettings;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * One configured sender: its backend, its message and subject, its retries, and the test outbox that may stand in
+ * One configured sender: its backend, its messages in every language, its retries, and the test outbox that may stand in
  * for the backend.
  */
 public final class ConfiguredSender {
 
     private final SenderSettings settings;
     private final SenderBackend backend;
-    private final MessageTemplate message;
-    private final MessageTemplate subject;
+    private final SenderMessages messages;
     private final DeliveryRetry retry;
     private final String appName;
     private final Outbox outbox;
 
     ConfiguredSender(SenderSettings settings, TwoFactorConfig.SenderConfig config, SenderBackend backend,
-            String appName, Outbox outbox) {
+            MessageLanguages languages, String appName, Outbox outbox) {
         this.settings = settings;
         this.backend = backend;
-        this.message = new MessageTemplate(config.message(), settings.property("message"));
-        if (!message.showsCode()) {
-            throw new ConfigurationException(settings.property("message") + " must contain the {code} placeholder");
-        }
-        this.subject = new MessageTemplate(config.subject(), settings.property("subject"));
+        this.messages = new SenderMessages(settings, config, languages);
         this.retry = new DeliveryRetry(config.retry(), settings.property("retry"));
         this.appName = appName;
         this.outbox = outbox;
@@ -56,12 +51,15 @@ public final class ConfiguredSender {
         backend.checkRecipient(settings, recipient);
     }
 
-    /** Delivers a code, retrying transient failures; throws what the last try threw. */
-    void deliver(ConfirmationState state, String code, Instant now) throws Exception {
+    /**
+     * Delivers a code in the language offered closest to {@code locale} (the default one when it is null), retrying
+     * transient failures; throws what the last try threw.
+     */
+    void deliver(ConfirmationState state, String code, Instant now, Locale locale) throws Exception {
         long minutes = Math.max(1, (Duration.between(now, state.expiresAt()).toSeconds() + 59) / 60);
-        Delivery delivery = new Delivery(state.id(), state.recipient(), code,
-                subject.render(code, minutes, appName, state.meta()),
-                message.render(code, minutes, appName, state.meta()), state.expiresAt(), state.meta());
+        SenderMessages.Rendered texts = messages.render(locale, code, minutes, appName, state.meta());
+        Delivery delivery = new Delivery(state.id(), state.recipient(), code, texts.subject(), texts.message(),
+                state.expiresAt(), state.meta(), texts.html(), texts.language());
         if (outbox.enabled()) {
             outbox.record(key(), delivery);
             return;

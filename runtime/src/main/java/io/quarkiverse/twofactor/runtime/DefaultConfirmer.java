@@ -3,6 +3,7 @@ package io.quarkiverse.twofactor.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,15 +103,27 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public NewConfirmation request(String senderKey, String recipient, Map<String, ?> meta) {
-        return send(null, senderKey, recipient, meta);
+        return send(null, senderKey, recipient, meta, null);
     }
 
     @Override
     public NewConfirmation request(Binding binding, String senderKey, String recipient, Map<String, ?> meta) {
-        return send(Objects.requireNonNull(binding, "binding"), senderKey, recipient, meta);
+        return send(Objects.requireNonNull(binding, "binding"), senderKey, recipient, meta, null);
     }
 
-    private NewConfirmation send(Binding binding, String senderKey, String recipient, Map<String, ?> meta) {
+    @Override
+    public NewConfirmation request(String senderKey, String recipient, Map<String, ?> meta, Locale locale) {
+        return send(null, senderKey, recipient, meta, locale);
+    }
+
+    @Override
+    public NewConfirmation request(Binding binding, String senderKey, String recipient, Map<String, ?> meta,
+            Locale locale) {
+        return send(Objects.requireNonNull(binding, "binding"), senderKey, recipient, meta, locale);
+    }
+
+    private NewConfirmation send(Binding binding, String senderKey, String recipient, Map<String, ?> meta,
+            Locale locale) {
         if (isMethodWithoutSending(senderKey)) {
             return made(issueForMethod(binding, senderKey, meta));
         }
@@ -134,7 +147,7 @@ public class DefaultConfirmer implements Confirmer {
             throw e;
         }
         listeners.requested(issued.state());
-        deliver(sender, issued.state(), issued.code(), issued.state().createdAt(), false);
+        deliver(sender, issued.state(), issued.code(), issued.state().createdAt(), false, locale);
         return issued;
     }
 
@@ -315,20 +328,31 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public ResendResult resend(UUID id) {
-        return resendAs(id, null);
+        return resendAs(id, null, null);
     }
 
     @Override
     public ResendResult resend(UUID id, String owner) {
         Binding.checkOwner(owner);
-        return resendAs(id, owner);
+        return resendAs(id, owner, null);
     }
 
-    private ResendResult resendAs(UUID id, String owner) {
+    @Override
+    public ResendResult resend(UUID id, Locale locale) {
+        return resendAs(id, null, locale);
+    }
+
+    @Override
+    public ResendResult resend(UUID id, String owner, Locale locale) {
+        Binding.checkOwner(owner);
+        return resendAs(id, owner, locale);
+    }
+
+    private ResendResult resendAs(UUID id, String owner, Locale locale) {
         Instant now = clock.now();
         ResendResult result = store.inOneUnit(() -> replaceCode(id, owner, now));
         if (result.outcome() == ResendResult.Outcome.SENT) {
-            deliver(senders.get(result.state().sender()), result.state(), result.code(), now, true);
+            deliver(senders.get(result.state().sender()), result.state(), result.code(), now, true, locale);
         }
         return result;
     }
@@ -398,10 +422,11 @@ public class DefaultConfirmer implements Confirmer {
         return new NewConfirmation(view(stored, now), code);
     }
 
-    private void deliver(ConfiguredSender sender, ConfirmationState state, String code, Instant now, boolean resend) {
+    private void deliver(ConfiguredSender sender, ConfirmationState state, String code, Instant now, boolean resend,
+            Locale locale) {
         long started = System.nanoTime();
         try {
-            sender.deliver(state, code, now);
+            sender.deliver(state, code, now, locale);
         } catch (Exception e) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             store.fail(state.id());

@@ -32,7 +32,7 @@ public class SenderRegistry {
     private final String defaultSender;
 
     @Inject
-    SenderRegistry(TwoFactorConfig config, @All List<SenderBackend> backends, Outbox outbox,
+    SenderRegistry(TwoFactorConfig config, @All List<SenderBackend> backends, Outbox outbox, MessageLanguages languages,
             @ConfigProperty(name = "quarkus.application.name") Optional<String> appName) {
         Map<String, SenderBackend> backendsByName = UniqueNames.index(backends, SenderBackend::name, "sender backends");
         config.senders().forEach((key, sender) -> {
@@ -47,7 +47,8 @@ public class SenderRegistry {
                         + sender.backend() + "', which does not exist. Known backends: "
                         + String.join(", ", backendsByName.keySet()));
             }
-            senders.put(key, new ConfiguredSender(settings, sender, backend, appName.orElse("application"), outbox));
+            senders.put(key, new ConfiguredSender(settings, sender, backend, languages,
+                    appName.orElse("application"), outbox));
         });
         defaultSender = config.defaultSender();
         if (!senders.isEmpty() && !senders.containsKey(defaultSender)) {

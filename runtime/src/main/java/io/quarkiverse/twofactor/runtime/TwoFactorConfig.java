@@ -1,6 +1,7 @@
 package io.quarkiverse.twofactor.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -56,6 +57,11 @@ public interface TwoFactorConfig {
      */
     @ConfigDocMapKey("sender-key")
     Map<String, SenderConfig> senders();
+
+    /**
+     * The languages of the senders' messages.
+     */
+    MessagesConfig messages();
 
     /**
      * The test outbox.
@@ -190,9 +196,10 @@ public interface TwoFactorConfig {
         Optional<String> verboseName();
 
         /**
-         * The text delivered. Placeholders: <code>{code}</code>, <code>{minutes}</code> (minutes until expiry),
-         * <code>{app}</code> ({@code quarkus.application.name}) and <code>{meta.NAME}</code> (an entry of the
-         * confirmation's meta).
+         * The text delivered (for e-mail, the text part), in the default language, as a Qute template. Placeholders:
+         * <code>{code}</code>, <code>{minutes}</code> (minutes until expiry), <code>{app}</code>
+         * ({@code quarkus.application.name}) and <code>{meta.NAME}</code> (an entry of the confirmation's meta); an
+         * unknown one fails startup.
          */
         @WithDefault("Your code is {code}. It expires in {minutes} minutes.")
         String message();
@@ -202,6 +209,13 @@ public interface TwoFactorConfig {
          */
         @WithDefault("Your confirmation code")
         String subject();
+
+        /**
+         * The HTML body, for backends that send one (e-mail), as a Qute template with the same placeholders as
+         * {@code message}; every value is HTML-escaped. When it is not set, the HTML body is the message as one
+         * escaped paragraph.
+         */
+        Optional<String> html();
 
         /**
          * Retries of transient delivery failures.
@@ -436,5 +450,24 @@ public interface TwoFactorConfig {
          */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface MessagesConfig {
+
+        /**
+         * The language of the built-in texts and of each sender's {@code message}, {@code subject} and {@code html}: a
+         * request in this language, or in a language the application does not offer, gets them.
+         */
+        @WithDefault("en")
+        String defaultLanguage();
+
+        /**
+         * The other languages offered, as language tags (for example {@code de} or {@code pt-BR}). Each needs the
+         * file {@code two-factor/messages_TAG.properties} on the class path (in {@code src/main/resources}), UTF-8,
+         * with the keys {@code message}, {@code subject} and {@code html} for every sender and
+         * {@code "sender-key".message} (and so on) for one sender; a text it leaves out is the sender's text in the
+         * default language (for {@code html}: its message in this language, as one escaped paragraph).
+         */
+        Optional<List<String>> languages();
     }
 }

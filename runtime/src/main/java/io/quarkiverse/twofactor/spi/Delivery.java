@@ -1,6 +1,7 @@
 package io.quarkiverse.twofactor.spi;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,10 +15,14 @@ import java.util.UUID;
  * @param message the text to deliver, the code included
  * @param expiresAt when the code stops working
  * @param meta what the application attached to the confirmation, as JSON values
+ * @param html the HTML body, for channels that show one (e-mail): the sender's HTML template in this language, or else
+ *        the message as one escaped paragraph
+ * @param locale the language the subject and the bodies are written in: the best match, among the languages the
+ *        application offers, for the one asked for
  */
 public record Delivery(UUID confirmationId, String recipient, String code, String subject, String message,
         Instant expiresAt,
-        Map<String, Object> meta) {
+        Map<String, Object> meta, String html, Locale locale) {
 
     @Override
     public String toString() {

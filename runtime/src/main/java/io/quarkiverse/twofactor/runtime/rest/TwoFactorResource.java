@@ -7,6 +7,7 @@ import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.TAG;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,6 +41,7 @@ import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.ResendResult;
+import io.quarkiverse.twofactor.runtime.MessageLanguages;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
@@ -80,16 +82,18 @@ public abstract class TwoFactorResource {
     private final Destinations destinations;
     private final SenderRegistry senders;
     private final CallerLimits limits;
+    private final MessageLanguages languages;
 
     /** Called by the generated subclass's injecting constructor. */
     protected TwoFactorResource(Confirmer confirmer, DebugCodeResponse debugCode, RestCaller caller,
-            Destinations destinations, SenderRegistry senders, CallerLimits limits) {
+            Destinations destinations, SenderRegistry senders, CallerLimits limits, MessageLanguages languages) {
         this.confirmer = confirmer;
         this.debugCode = debugCode;
         this.caller = caller;
         this.destinations = destinations;
         this.senders = senders;
         this.limits = limits;
+        this.languages = languages;
     }
 
     @Operation(operationId = "twoFactorSenders", summary = "The configured senders, sorted by key")
@@ -152,13 +156,15 @@ public abstract class TwoFactorResource {
     @Path("request-confirmation")
     public Response requestConfirmation(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             byte[] body,
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             limits.count(caller.signedIn());
             JsonBody json = JsonBody.parse(contentType, body);
-            NewConfirmation issued = owner == null ? requestOpen(json) : requestForCaller(owner, json);
+            NewConfirmation issued = owner == null ? requestOpen(json, languages.bestMatch(acceptLanguage))
+                    : requestForCaller(owner, json);
             ConfirmationState state = issued.state();
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", state.id());
@@ -175,11 +181,11 @@ public abstract class TwoFactorResource {
     }
 
     /** Open mode: the request names the recipient and the meta. */
-    private NewConfirmation requestOpen(JsonBody json) {
+    private NewConfirmation requestOpen(JsonBody json, Locale language) {
         String sender = json.optionalText("sender");
         String recipient = json.requiredText("recipient");
         Map<String, Object> meta = json.optionalObject("meta");
-        return confirmer.request(sender, recipient, meta);
+        return confirmer.request(sender, recipient, meta, language);
     }
 
     /**
@@ -344,12 +350,15 @@ public abstract class TwoFactorResource {
     @Path("resend")
     public Response resend(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             byte[] body) {
         return Problems.guard(() -> {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             limits.count(caller.signedIn());
             UUID id = JsonBody.parse(contentType, body).requiredId("id");
-            ResendResult result = owner == null ? confirmer.resend(id) : confirmer.resend(id, owner);
+            Locale language = languages.bestMatch(acceptLanguage);
+            ResendResult result = owner == null ? confirmer.resend(id, language)
+                    : confirmer.resend(id, owner, language);
             return switch (result.outcome()) {
                 case SENT -> {
                     Map<String, Object> view = new LinkedHashMap<>();

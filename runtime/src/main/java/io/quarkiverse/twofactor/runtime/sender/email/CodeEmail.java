@@ -11,9 +11,11 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import io.quarkiverse.twofactor.runtime.HtmlText;
+
 /**
- * The e-mail that carries a code: the message as plain text, and the same text HTML-escaped in a plain page, as the
- * two alternatives of one UTF-8 message.
+ * The e-mail that carries a code: the message as plain text, and the HTML body in a plain page, as the two
+ * alternatives of one UTF-8 message.
  */
 final class CodeEmail {
 
@@ -22,12 +24,12 @@ final class CodeEmail {
     private CodeEmail() {
     }
 
-    static MimeMessage create(Session session, InternetAddress from, InternetAddress to, String subject, String text)
-            throws MessagingException {
+    static MimeMessage create(Session session, InternetAddress from, InternetAddress to, String subject, String text,
+            String htmlBody) throws MessagingException {
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText(text, UTF_8, "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(html(subject, text), UTF_8, "html");
+        html.setText(html(subject, htmlBody), UTF_8, "html");
         // Alternatives go from the plainest to the richest; clients show the last one they can.
         MimeMultipart alternatives = new MimeMultipart("alternative");
         alternatives.addBodyPart(plain);
@@ -43,30 +45,13 @@ final class CodeEmail {
         return message;
     }
 
-    static String html(String subject, String text) {
+    static String html(String subject, String body) {
         return "<!DOCTYPE html>\n"
                 + "<html>\n"
-                + "<head><meta charset=\"UTF-8\"><title>" + escape(subject) + "</title></head>\n"
+                + "<head><meta charset=\"UTF-8\"><title>" + HtmlText.escape(subject) + "</title></head>\n"
                 + "<body style=\"font-family: sans-serif; font-size: 16px; line-height: 1.5;\">\n"
-                + "<p>" + escape(text).replace("\r\n", "\n").replace("\n", "<br>\n") + "</p>\n"
+                + body + "\n"
                 + "</body>\n"
                 + "</html>\n";
-    }
-
-    /** Escapes the characters that could open markup or leave an attribute value. */
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

@@ -64,7 +64,7 @@ public class EmailSenderBackend implements SenderBackend {
         MimeMessage message;
         try {
             message = CodeEmail.create(server.session(), server.from(), recipientAddress(sender, delivery.recipient()),
-                    delivery.subject(), delivery.message());
+                    delivery.subject(), delivery.message(), delivery.html());
         } catch (MessagingException e) {
             throw new DeliveryException(DeliveryException.Kind.PERMANENT, "The e-mail of sender '" + sender.key()
                     + "' could not be composed (" + e.getClass().getName() + ")");
