@@ -11,8 +11,8 @@ import io.quarkiverse.twofactor.spi.SenderBackend;
 import io.quarkiverse.twofactor.spi.SenderSettings;
 
 /**
- * One configured sender: its backend, its messages in every language, its retries, and the test outbox that may stand in
- * for the backend.
+ * One configured sender: its backend, its messages in every language, its retries, and the test outbox that may
+ * stand in for the backend.
  */
 public final class ConfiguredSender {
 

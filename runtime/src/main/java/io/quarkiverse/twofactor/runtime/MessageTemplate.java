@@ -69,8 +69,8 @@ final class MessageTemplate {
 
     /** Whether the template shows the code, which a message must. */
     boolean showsCode() {
-        return template.getExpressions().stream()
-                .anyMatch(expression -> !expression.isLiteral() && expression.getParts().get(0).getName().equals("code"));
+        return template.getExpressions().stream().anyMatch(
+                expression -> !expression.isLiteral() && expression.getParts().get(0).getName().equals("code"));
     }
 
     String render(String code, long minutes, String app, Map<String, Object> meta) {
