@@ -27,8 +27,9 @@ import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.CodeHasher;
 import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
 import io.quarkiverse.twofactor.runtime.ExpiredCleanup;
-import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
+import io.quarkiverse.twofactor.runtime.OffloadingReactiveConfirmer;
 import io.quarkiverse.twofactor.runtime.MessageLanguages;
+import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.StoreClock;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
@@ -115,9 +116,9 @@ class TwoFactorProcessor {
     @BuildStep
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(DefaultConfirmer.class, CodeHasher.class, SecureRandomCodeGenerator.class,
-                        SenderRegistry.class, MessageLanguages.class, Outbox.class, LogSenderBackend.class,
-                        StoreSelector.class,
+                .addBeanClasses(DefaultConfirmer.class, OffloadingReactiveConfirmer.class, CodeHasher.class,
+                        SecureRandomCodeGenerator.class, SenderRegistry.class, MessageLanguages.class, Outbox.class,
+                        LogSenderBackend.class, StoreSelector.class,
                         StoreClock.class, MemoryConfirmationStore.class, ExpiredCleanup.class,
                         DefaultDestinations.class, DestinationStoreSelector.class, MemoryDestinationStore.class,
                         DefaultAuthenticators.class, DefaultRecoveryCodes.class, TotpSecrets.class,

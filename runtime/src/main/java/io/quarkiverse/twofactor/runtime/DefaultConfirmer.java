@@ -23,6 +23,7 @@ import io.quarkiverse.twofactor.ConfirmationState;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.NoAuthenticatorException;
+import io.quarkiverse.twofactor.ReactiveConfirmer;
 import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.ResendResult;
 import io.quarkiverse.twofactor.SenderBudgetExhaustedException;
@@ -38,6 +39,8 @@ import io.quarkiverse.twofactor.spi.FailureCount;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.arc.All;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -86,11 +89,13 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public NewConfirmation make(Map<String, ?> meta) {
+        refuseOnEventLoop();
         return made(issue(null, null, null, MetaValues.copyOf(meta), clock.now()));
     }
 
     @Override
     public NewConfirmation make(Binding binding, Map<String, ?> meta) {
+        refuseOnEventLoop();
         Instant now = clock.now();
         budget.checkOpen(budget.subjectOf(binding, null), now);
         return made(issue(binding, null, null, MetaValues.copyOf(meta), now));
@@ -124,6 +129,7 @@ public class DefaultConfirmer implements Confirmer {
 
     private NewConfirmation send(Binding binding, String senderKey, String recipient, Map<String, ?> meta,
             Locale locale) {
+        refuseOnEventLoop();
         if (isMethodWithoutSending(senderKey)) {
             return made(issueForMethod(binding, senderKey, meta));
         }
@@ -179,6 +185,7 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public Optional<ConfirmationState> check(UUID id) {
+        refuseOnEventLoop();
         Instant now = clock.now();
         return store.find(id).map(stored -> view(stored, now));
     }
@@ -201,6 +208,7 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     private ConfirmResult confirmAs(UUID id, String owner, String code) {
+        refuseOnEventLoop();
         Instant now = clock.now();
         try {
             return reported(store.inOneUnit(() -> confirmAt(id, owner, code, now)));
@@ -313,6 +321,7 @@ public class DefaultConfirmer implements Confirmer {
      * owner, purpose and meta never change once made, so reading them first cannot race with the conditional use.
      */
     private boolean useIf(UUID id, Predicate<StoredConfirmation> expected) {
+        refuseOnEventLoop();
         Optional<StoredConfirmation> found = store.find(id);
         Instant now = clock.now();
         if (found.isEmpty() || !expected.test(found.get()) || !store.use(id, now)) {
@@ -349,6 +358,7 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     private ResendResult resendAs(UUID id, String owner, Locale locale) {
+        refuseOnEventLoop();
         Instant now = clock.now();
         ResendResult result = store.inOneUnit(() -> replaceCode(id, owner, now));
         if (result.outcome() == ResendResult.Outcome.SENT) {
@@ -478,6 +488,19 @@ public class DefaultConfirmer implements Confirmer {
     private static Status effectiveStatus(StoredConfirmation stored, Instant now) {
         boolean live = stored.status() == Status.PENDING || stored.status() == Status.CONFIRMED;
         return live && !stored.expiresAt().isAfter(now) ? Status.EXPIRED : stored.status();
+    }
+
+    /**
+     * Refuses a call made on an event-loop thread, where waiting for the store or a sender would stall every request
+     * that loop serves. It refuses whatever the store, even the memory store that never waits, so that an application
+     * that works in development keeps working on the store it uses in production.
+     */
+    private static void refuseOnEventLoop() {
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            throw new BlockingOperationNotAllowedException("The two-factor Confirmer waits for its store and senders and"
+                    + " was called on the event-loop thread " + Thread.currentThread().getName() + ": call "
+                    + ReactiveConfirmer.class.getName() + " there instead, or run the caller on a worker thread");
+        }
     }
 
     private static void checkConfig(TwoFactorConfig config) {

@@ -36,6 +36,7 @@ import io.quarkiverse.twofactor.NewAuthenticator;
 import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * The caller's authenticator apps, in identity mode with {@code quarkus.two-factor.totp.enabled}. Like the other
@@ -50,6 +51,9 @@ import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "500", description = "internal-error",
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+// Worker threads even where the application makes endpoints non-blocking by default, since every endpoint waits
+// for the store; on this class, as Quarkus REST reads it from the class that declares the methods.
+@Blocking
 public abstract class AuthenticatorsResource {
 
     private final UserMethods methods;

@@ -44,6 +44,7 @@ import io.quarkiverse.twofactor.runtime.ConfiguredSender;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * The caller's destinations, in identity mode only. Like {@link TwoFactorResource} it carries no {@code @Path}: the
@@ -65,6 +66,9 @@ import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "500", description = "internal-error",
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+// Worker threads even where the application makes endpoints non-blocking by default, since every endpoint waits
+// for the store; on this class, as Quarkus REST reads it from the class that declares the methods.
+@Blocking
 public abstract class DestinationsResource {
 
     private static final String MANAGE_HEADER = UserMethods.MANAGE_HEADER;

@@ -26,6 +26,7 @@ import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * The caller's recovery codes, in identity mode, served at {@code quarkus.two-factor.rest.path} +
@@ -39,6 +40,9 @@ import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "500", description = "internal-error",
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+// Worker threads even where the application makes endpoints non-blocking by default, since every endpoint waits
+// for the store; on this class, as Quarkus REST reads it from the class that declares the methods.
+@Blocking
 public abstract class RecoveryCodesResource {
 
     private final UserMethods methods;

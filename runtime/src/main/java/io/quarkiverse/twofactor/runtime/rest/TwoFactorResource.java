@@ -46,6 +46,7 @@ import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
 import io.quarkiverse.twofactor.spi.SenderSettings;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * The REST endpoints. The class carries no {@code @Path}: the build generates a subclass annotated with
@@ -72,6 +73,9 @@ import io.quarkiverse.twofactor.spi.SenderSettings;
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "500", description = "internal-error",
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+// Worker threads even where the application makes endpoints non-blocking by default, since every endpoint waits
+// for the store; on this class, as Quarkus REST reads it from the class that declares the methods.
+@Blocking
 public abstract class TwoFactorResource {
 
     private static final int MAX_CODE_LENGTH = 64;

@@ -1,0 +1,63 @@
+package io.quarkiverse.twofactor.demo;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.twofactor.ReactiveConfirmer;
+import io.quarkiverse.twofactor.TooManySendsException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The demo's flow for a reactive application: these methods return {@link Uni}, so Quarkus REST runs them on the event
+ * loop, and they go through {@link ReactiveConfirmer}, which does the confirmer's waiting on a worker thread.
+ */
+@Path("/demo/reactive")
+@Produces(MediaType.TEXT_PLAIN)
+public class ReactiveDemoResource {
+
+    private final ReactiveConfirmer confirmer;
+
+    ReactiveDemoResource(ReactiveConfirmer confirmer) {
+        this.confirmer = confirmer;
+    }
+
+    /** Sends a code to the recipient through the default sender and answers the confirmation's id. */
+    @POST
+    @Path("request/{recipient}")
+    public Uni<Response> request(@PathParam("recipient") String recipient) {
+        return confirmer.request(null, recipient, Map.of())
+                .map(made -> Response.ok(made.state().id().toString()).build())
+                // A refusal ends the Uni with the Confirmer's own exception, to answer as the application sees fit.
+                .onFailure(TooManySendsException.class).recoverWithItem(refused -> Response.status(429)
+                        .header("Retry-After", ((TooManySendsException) refused).retryAfter().toSeconds())
+                        .entity("too many codes sent to this recipient").build());
+    }
+
+    /**
+     * Confirms with the code the recipient received, sent as the plain-text body (not in the URL, which access logs
+     * keep), and answers the outcome, such as {@code CONFIRMED}.
+     */
+    @POST
+    @Path("confirm/{id}")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public Uni<String> confirm(@PathParam("id") UUID id, String code) {
+        return confirmer.confirm(id, code).map(result -> result.outcome().name());
+    }
+
+    /** The action the code protects: runs only for a confirmed confirmation, and only once. */
+    @POST
+    @Path("protected-action/{id}")
+    public Uni<Response> protectedAction(@PathParam("id") UUID id) {
+        return confirmer.use(id).map(used -> used
+                ? Response.ok("done").build()
+                : Response.status(Response.Status.FORBIDDEN).entity("not confirmed").build());
+    }
+}
