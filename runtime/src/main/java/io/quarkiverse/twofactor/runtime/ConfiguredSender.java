@@ -11,8 +11,8 @@ import io.quarkiverse.twofactor.spi.SenderSettings;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * One configured sender: its backend, its message and subject, its retries, and the test outbox that may stand in
- * for the backend.
+ * One configured sender: its backend, its message and subject, its retries, its places for deliveries, and the test
+ * outbox that may stand in for the backend.
  */
 public final class ConfiguredSender {
 
@@ -21,6 +21,7 @@ public final class ConfiguredSender {
     private final MessageTemplate message;
     private final MessageTemplate subject;
     private final DeliveryRetry retry;
+    private final DeliveryLimit limit;
     private final String appName;
     private final Outbox outbox;
 
@@ -34,6 +35,7 @@ public final class ConfiguredSender {
         }
         this.subject = new MessageTemplate(config.subject(), settings.property("subject"));
         this.retry = new DeliveryRetry(config.retry(), settings.property("retry"));
+        this.limit = new DeliveryLimit(settings.key(), config.delivery(), settings.property("delivery"));
         this.appName = appName;
         this.outbox = outbox;
         backend.validate(settings);
@@ -56,8 +58,20 @@ public final class ConfiguredSender {
         backend.checkRecipient(settings, recipient);
     }
 
-    /** Delivers a code, retrying transient failures; throws what the last try threw. */
-    void deliver(ConfirmationState state, String code, Instant now) throws Exception {
+    /** The sender's places for deliveries, taken before a confirmation is made or a code replaced. */
+    DeliveryLimit limit() {
+        return limit;
+    }
+
+    /**
+     * Delivers a code, retrying transient failures until the deadline; throws what the last try threw.
+     *
+     * @param deadline what {@link DeliveryLimit#enter()} answered
+     */
+    void deliver(ConfirmationState state, String code, Instant now, long deadline) throws Exception {
+        if (limit.stopping()) {
+            throw new IllegalStateException("The application is stopping");
+        }
         long minutes = Math.max(1, (Duration.between(now, state.expiresAt()).toSeconds() + 59) / 60);
         Delivery delivery = new Delivery(state.id(), state.recipient(), code,
                 subject.render(code, minutes, appName, state.meta()),
@@ -66,6 +80,6 @@ public final class ConfiguredSender {
             outbox.record(key(), delivery);
             return;
         }
-        retry.run(() -> backend.send(settings, delivery));
+        retry.run(() -> backend.send(settings, delivery), deadline);
     }
 }
