@@ -3,6 +3,7 @@ package io.quarkiverse.twofactor.runtime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 
 import io.quarkiverse.twofactor.spi.DeliveryException;
 import io.quarkiverse.twofactor.spi.DeliveryException.Kind;
@@ -36,6 +37,10 @@ final class DeliveryRetry {
      * @param deadline the {@link System#nanoTime()} after which no try starts
      */
     void run(Attempt attempt, long deadline) throws Exception {
+        if (System.nanoTime() - deadline > 0) {
+            // A delivery that waited in the queue past its deadline: its code may already be stale for the user.
+            throw new TimeoutException("The delivery's deadline passed before its first try");
+        }
         long delay = initialDelay.toNanos();
         for (int tried = 1;; tried++) {
             try {
