@@ -22,7 +22,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <ul>
  * <li>{@code hung} ({@code sync}) and {@code hung-async}: a socket that accepts connections and never answers, with
  * 1 s read timeouts, 8 deliveries at once and a 3 s deadline; {@code hung-async} queues 32 more;
- * <li>{@code twilio-async}: WireMock as the Twilio API, delivering in the background.
+ * <li>{@code twilio-async}: WireMock as the Twilio API, delivering in the background, with a 5 s read timeout.
  * </ul>
  */
 public class DeliveryStandIns implements QuarkusTestResourceLifecycleManager {
@@ -48,6 +48,8 @@ public class DeliveryStandIns implements QuarkusTestResourceLifecycleManager {
         config.put(prefix("hung-async") + "delivery.max-queued", Integer.toString(MAX_QUEUED_ASYNC));
         sender(config, "twilio-async", "http://localhost:" + twilio.port());
         config.put(prefix("twilio-async") + "delivery.mode", "async");
+        // Long enough for the slow answers the tests stub, so that "queued" can be seen before "sent".
+        config.put(prefix("twilio-async") + "twilio.read-timeout", "5S");
         return config;
     }
 
