@@ -15,7 +15,9 @@ CREATE TABLE two_factor_confirmation (
     expires_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     last_sent_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     confirmed_at TIMESTAMP(6) WITH TIME ZONE,
-    used_at      TIMESTAMP(6) WITH TIME ZONE
+    used_at      TIMESTAMP(6) WITH TIME ZONE,
+    -- QUEUED, SENT or FAILED for a code delivered in the background (delivery.mode=async); null otherwise.
+    delivery     VARCHAR(8)
 );
 
 -- Serves the clean-up of expired confirmations.

@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param createdAt when it was made
  * @param expiresAt when it stops being confirmable and usable
  * @param confirmedAt when the right code was given, or {@code null}
+ * @param delivery where the code's background delivery is ({@code delivery.mode=async}), or {@code null} when the
+ *        code was delivered while the request waited, or nothing was sent
  */
 public record ConfirmationState(
         UUID id,
@@ -33,11 +35,18 @@ public record ConfirmationState(
         int attempts,
         Instant createdAt,
         Instant expiresAt,
-        Instant confirmedAt) {
+        Instant confirmedAt,
+        DeliveryStatus delivery) {
 
     public ConfirmationState {
         // Not Map.copyOf: a JSON null is a value here.
         meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+    }
+
+    /** A confirmation without a background delivery. */
+    public ConfirmationState(UUID id, Status status, String sender, String recipient, String owner, String purpose,
+            Map<String, Object> meta, int attempts, Instant createdAt, Instant expiresAt, Instant confirmedAt) {
+        this(id, status, sender, recipient, owner, purpose, meta, attempts, createdAt, expiresAt, confirmedAt, null);
     }
 
     /** Whether the confirmation belongs to this owner; an unbound confirmation belongs to nobody. */

@@ -11,8 +11,8 @@ import io.quarkiverse.twofactor.spi.SenderBackend;
 import io.quarkiverse.twofactor.spi.SenderSettings;
 
 /**
- * One configured sender: its backend, its messages in every language, its retries, and the test outbox that may
- * stand in for the backend.
+ * One configured sender: its backend, its messages in every language, its retries, its places for deliveries, and
+ * the test outbox that may stand in for the backend.
  */
 public final class ConfiguredSender {
 
@@ -20,6 +20,7 @@ public final class ConfiguredSender {
     private final SenderBackend backend;
     private final SenderMessages messages;
     private final DeliveryRetry retry;
+    private final DeliveryLimit limit;
     private final String appName;
     private final Outbox outbox;
 
@@ -29,6 +30,7 @@ public final class ConfiguredSender {
         this.backend = backend;
         this.messages = new SenderMessages(settings, config, languages);
         this.retry = new DeliveryRetry(config.retry(), settings.property("retry"));
+        this.limit = new DeliveryLimit(settings.key(), config.delivery(), settings.property("delivery"));
         this.appName = appName;
         this.outbox = outbox;
         backend.validate(settings);
@@ -51,11 +53,21 @@ public final class ConfiguredSender {
         backend.checkRecipient(settings, recipient);
     }
 
+    /** The sender's places for deliveries, taken before a confirmation is made or a code replaced. */
+    DeliveryLimit limit() {
+        return limit;
+    }
+
     /**
      * Delivers a code in the language offered closest to {@code locale} (the default one when it is null), retrying
-     * transient failures; throws what the last try threw.
+     * transient failures until the deadline; throws what the last try threw.
+     *
+     * @param deadline what {@link DeliveryLimit#enter()} answered
      */
-    void deliver(ConfirmationState state, String code, Instant now, Locale locale) throws Exception {
+    void deliver(ConfirmationState state, String code, Instant now, Locale locale, long deadline) throws Exception {
+        if (limit.stopping()) {
+            throw new IllegalStateException("The application is stopping");
+        }
         long minutes = Math.max(1, (Duration.between(now, state.expiresAt()).toSeconds() + 59) / 60);
         SenderMessages.Rendered texts = messages.render(locale, code, minutes, appName, state.meta());
         Delivery delivery = new Delivery(state.id(), state.recipient(), code, texts.subject(), texts.message(),
@@ -64,6 +76,6 @@ public final class ConfiguredSender {
             outbox.record(key(), delivery);
             return;
         }
-        retry.run(() -> backend.send(settings, delivery));
+        retry.run(() -> backend.send(settings, delivery), deadline);
     }
 }

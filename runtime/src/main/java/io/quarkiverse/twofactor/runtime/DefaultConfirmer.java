@@ -20,6 +20,7 @@ import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.ConfirmResult;
 import io.quarkiverse.twofactor.ConfirmResult.Outcome;
 import io.quarkiverse.twofactor.ConfirmationState;
+import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.NewConfirmation;
 import io.quarkiverse.twofactor.NoAuthenticatorException;
@@ -137,23 +138,32 @@ public class DefaultConfirmer implements Confirmer {
         sender.checkRecipient(recipient);
         Map<String, Object> values = MetaValues.copyOf(meta);
         InputLimits.checkMeta(values);
+        // Taken before anything is made or counted, so that a busy sender refuses with nothing half-made.
+        DeliveryLimit limit = sender.limit();
+        long deadline = limit.enter();
+        DeliveryStatus delivery = limit.async() ? DeliveryStatus.QUEUED : null;
         NewConfirmation issued;
-        // Read before the unit, which holds a connection on some stores: reading the store's time may take another.
-        // The send is counted at the moment the code is made, so its recorded time is its confirmation's.
-        Instant now = clock.now();
         try {
-            issued = store.inOneUnit(() -> {
-                budget.checkOpen(budget.subjectOf(binding, recipient), now);
-                countSend(hasher.hashRecipient(recipient), now);
-                budgets.count(sender.key(), now);
-                return issue(binding, sender.key(), recipient, values, now);
-            });
-        } catch (TooManySendsException | TooManyFailuresException | SenderBudgetExhaustedException e) {
-            listeners.requestRefused(sender.key());
+            // Read before the unit, which holds a connection on some stores: reading the store's time may take another.
+            // The send is counted at the moment the code is made, so its recorded time is its confirmation's.
+            Instant now = clock.now();
+            try {
+                issued = store.inOneUnit(() -> {
+                    budget.checkOpen(budget.subjectOf(binding, recipient), now);
+                    countSend(hasher.hashRecipient(recipient), now);
+                    budgets.count(sender.key(), now);
+                    return issue(binding, sender.key(), recipient, values, now, delivery);
+                });
+            } catch (TooManySendsException | TooManyFailuresException | SenderBudgetExhaustedException e) {
+                listeners.requestRefused(sender.key());
+                throw e;
+            }
+            listeners.requested(issued.state());
+        } catch (RuntimeException e) {
+            limit.leave();
             throw e;
         }
-        listeners.requested(issued.state());
-        deliver(sender, issued.state(), issued.code(), issued.state().createdAt(), false, locale);
+        handOver(sender, issued.state(), issued.code(), issued.state().createdAt(), false, locale, deadline);
         return issued;
     }
 
@@ -360,10 +370,22 @@ public class DefaultConfirmer implements Confirmer {
     private ResendResult resendAs(UUID id, String owner, Locale locale) {
         refuseOnEventLoop();
         Instant now = clock.now();
-        ResendResult result = store.inOneUnit(() -> replaceCode(id, owner, now));
-        if (result.outcome() == ResendResult.Outcome.SENT) {
-            deliver(senders.get(result.state().sender()), result.state(), result.code(), now, true, locale);
+        // The place for the new code's delivery is taken before the code is replaced or the send counted, so that a
+        // busy sender refuses with nothing changed; that takes reading which sender the confirmation has.
+        Optional<ConfiguredSender> sender = store.find(id).map(StoredConfirmation::sender).flatMap(senders::find);
+        long deadline = sender.isPresent() ? sender.get().limit().enter() : 0;
+        ResendResult result;
+        try {
+            result = store.inOneUnit(() -> replaceCode(id, owner, now));
+        } catch (RuntimeException e) {
+            sender.ifPresent(taken -> taken.limit().leave());
+            throw e;
         }
+        if (result.outcome() != ResendResult.Outcome.SENT) {
+            sender.ifPresent(taken -> taken.limit().leave());
+            return result;
+        }
+        handOver(sender.orElseThrow(), result.state(), result.code(), now, true, locale, deadline);
         return result;
     }
 
@@ -389,7 +411,7 @@ public class DefaultConfirmer implements Confirmer {
             return new ResendResult(ResendResult.Outcome.COOLDOWN, view(stored, now), null,
                     Duration.between(now, nextAllowed));
         }
-        senders.get(stored.sender()); // refuses a sender no longer configured before a send is counted
+        ConfiguredSender sender = senders.get(stored.sender()); // refuses a sender no longer configured first
         String recipientKey = hasher.hashRecipient(stored.recipient());
         countSend(recipientKey, now);
         budgets.count(stored.sender(), now);
@@ -399,6 +421,9 @@ public class DefaultConfirmer implements Confirmer {
             // back to the recipient's budget, on every store, before reporting where the confirmation is now.
             store.uncountRecentSend(recipientKey, now);
             return replaceCode(id, owner, now);
+        }
+        if (sender.limit().async()) {
+            store.recordDelivery(id, DeliveryStatus.QUEUED);
         }
         return new ResendResult(ResendResult.Outcome.SENT, view(store.find(id).orElseThrow(), now), code,
                 Duration.ZERO);
@@ -422,30 +447,81 @@ public class DefaultConfirmer implements Confirmer {
 
     private NewConfirmation issue(Binding binding, String senderKey, String recipient, Map<String, Object> meta,
             Instant now) {
+        return issue(binding, senderKey, recipient, meta, now, null);
+    }
+
+    private NewConfirmation issue(Binding binding, String senderKey, String recipient, Map<String, Object> meta,
+            Instant now, DeliveryStatus delivery) {
         InputLimits.checkMeta(meta);
         UUID id = ThreadRandom.uuid();
         String code = newCode();
         StoredConfirmation stored = new StoredConfirmation(id, Status.PENDING, senderKey, recipient,
                 binding == null ? null : binding.owner(), binding == null ? null : binding.purpose(), meta,
-                hasher.hash(id, code), 0, now, now.plus(config.ttl()), now, null, null);
+                hasher.hash(id, code), 0, now, now.plus(config.ttl()), now, null, null, delivery);
         store.create(stored);
         return new NewConfirmation(view(stored, now), code);
     }
 
-    private void deliver(ConfiguredSender sender, ConfirmationState state, String code, Instant now, boolean resend,
-            Locale locale) {
+    /**
+     * Delivers the code on this thread, or in async mode queues it on the sender's threads; either way the place taken
+     * for it is given back when the delivery ends.
+     */
+    private void handOver(ConfiguredSender sender, ConfirmationState state, String code, Instant now, boolean resend,
+            Locale locale, long deadline) {
+        DeliveryLimit limit = sender.limit();
+        if (limit.async()) {
+            limit.runQueued(() -> deliverQueued(sender, state, code, now, resend, locale, deadline));
+            return;
+        }
+        try {
+            Exception failure = deliver(sender, state, code, now, resend, locale, deadline, false);
+            if (failure != null) {
+                throw new SenderFailedException(sender.key(), state.id(), DeliveryRetry.isRecipientRejected(failure),
+                        failure);
+            }
+        } finally {
+            limit.leave();
+        }
+    }
+
+    private void deliverQueued(ConfiguredSender sender, ConfirmationState state, String code, Instant now,
+            boolean resend, Locale locale, long deadline) {
+        try {
+            deliver(sender, state, code, now, resend, locale, deadline, true);
+        } catch (RuntimeException e) {
+            LOG.warnf("The end of the delivery of confirmation %s could not be recorded (%s)", state.id(),
+                    e.getClass().getName());
+        }
+    }
+
+    /**
+     * Delivers a code and tells the store and the listeners how it went: a failed delivery fails the confirmation, and
+     * a queued one also records its delivery status.
+     *
+     * @return why the delivery failed, or {@code null} when it did not
+     */
+    private Exception deliver(ConfiguredSender sender, ConfirmationState state, String code, Instant now,
+            boolean resend, Locale locale, long deadline, boolean queued) {
         long started = System.nanoTime();
         try {
-            sender.deliver(state, code, now, locale);
+            sender.deliver(state, code, now, locale, deadline);
         } catch (Exception e) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            store.fail(state.id());
+            if (queued) {
+                store.recordDelivery(state.id(), DeliveryStatus.FAILED);
+            } else {
+                store.fail(state.id());
+            }
             listeners.deliveryFailed(state, resend, took);
             LOG.warnf("Sender '%s' failed to deliver the code of confirmation %s (%s); the confirmation is failed",
                     sender.key(), state.id(), e.getClass().getName());
-            throw new SenderFailedException(sender.key(), state.id(), DeliveryRetry.isRecipientRejected(e), e);
+            return e;
+        }
+        if (queued) {
+            store.recordDelivery(state.id(), DeliveryStatus.SENT);
         }
         listeners.delivered(state, resend, Duration.ofNanos(System.nanoTime() - started));
+        return null;
     }
 
     private String newCode() {
@@ -482,7 +558,7 @@ public class DefaultConfirmer implements Confirmer {
     private static ConfirmationState view(StoredConfirmation stored, Instant now) {
         return new ConfirmationState(stored.id(), effectiveStatus(stored, now), stored.sender(), stored.recipient(),
                 stored.owner(), stored.purpose(), stored.meta(), stored.attempts(), stored.createdAt(),
-                stored.expiresAt(), stored.confirmedAt());
+                stored.expiresAt(), stored.confirmedAt(), stored.delivery());
     }
 
     private static Status effectiveStatus(StoredConfirmation stored, Instant now) {

@@ -2,14 +2,16 @@ package io.quarkiverse.twofactor.runtime;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 
 import io.quarkiverse.twofactor.spi.DeliveryException;
 import io.quarkiverse.twofactor.spi.DeliveryException.Kind;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Tries a delivery again after transient failures, waiting twice as long before each retry, and gives up at once on
- * permanent ones.
+ * Tries a delivery again after transient failures, waiting about twice as long before each retry, and gives up at once
+ * on permanent ones, and on a transient one when the next try would start after the delivery's deadline.
  */
 final class DeliveryRetry {
 
@@ -31,20 +33,34 @@ final class DeliveryRetry {
         this.initialDelay = config.initialDelay();
     }
 
-    void run(Attempt attempt) throws Exception {
-        Duration delay = initialDelay;
+    /**
+     * @param deadline the {@link System#nanoTime()} after which no try starts
+     */
+    void run(Attempt attempt, long deadline) throws Exception {
+        if (System.nanoTime() - deadline > 0) {
+            // A delivery that waited in the queue past its deadline: its code may already be stale for the user.
+            throw new TimeoutException("The delivery's deadline passed before its first try");
+        }
+        long delay = initialDelay.toNanos();
         for (int tried = 1;; tried++) {
             try {
                 attempt.run();
                 return;
             } catch (Exception e) {
-                if (!isTransient(e) || tried >= maxAttempts) {
+                long wait = withJitter(delay);
+                if (!isTransient(e) || tried >= maxAttempts || System.nanoTime() + wait - deadline > 0) {
                     throw e;
                 }
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            Thread.sleep(delay.toMillis());
-            delay = delay.multipliedBy(2);
+            delay = delay * 2;
         }
+    }
+
+    /** Somewhere between half the delay and all of it ("equal jitter"): never much shorter, never in lockstep. */
+    private static long withJitter(long delay) {
+        long half = delay / 2;
+        return half + ThreadLocalRandom.current().nextLong(delay - half + 1);
     }
 
     static boolean isTransient(Exception e) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -17,6 +18,7 @@ import io.quarkiverse.twofactor.UnknownSenderException;
 import io.quarkiverse.twofactor.spi.SenderBackend;
 import io.quarkiverse.twofactor.spi.SenderSettings;
 import io.quarkus.arc.All;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -57,9 +59,25 @@ public class SenderRegistry {
         }
     }
 
+    /**
+     * Stops the senders' deliveries while the store is still there: those still queued are failed, those in flight get
+     * until their sender's deadline.
+     */
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        senders.values().forEach(sender -> sender.limit().stop());
+        for (ConfiguredSender sender : senders.values()) {
+            sender.limit().awaitStopped();
+        }
+    }
+
     /** The configured senders, by key. */
     public List<SenderSettings> all() {
         return senders.values().stream().map(ConfiguredSender::settings).toList();
+    }
+
+    /** The sender with this key, if one is configured. */
+    Optional<ConfiguredSender> find(String key) {
+        return Optional.ofNullable(key == null ? null : senders.get(key));
     }
 
     /** The sender with this key, or the default sender when the key is {@code null}. */

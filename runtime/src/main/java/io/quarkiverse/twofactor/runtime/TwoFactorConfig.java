@@ -223,6 +223,11 @@ public interface TwoFactorConfig {
         RetryConfig retry();
 
         /**
+         * How many of this sender's deliveries may run at once, how many may wait, and whether requests wait for them.
+         */
+        DeliveryConfig delivery();
+
+        /**
          * A budget on this sender's sends, to cap what its provider bills.
          */
         SenderLimitsConfig limits();
@@ -255,10 +260,57 @@ public interface TwoFactorConfig {
         int maxAttempts();
 
         /**
-         * The wait before the first retry; it doubles before each further one.
+         * The wait before the first retry; it doubles before each further one. Each wait is drawn at random between
+         * half of it and all of it, so that deliveries that failed together do not all retry at the same moment.
          */
         @WithDefault("200MS")
         Duration initialDelay();
+    }
+
+    interface DeliveryConfig {
+
+        /**
+         * {@code sync}: {@code request-confirmation} and {@code resend} return once the code is delivered, or fail
+         * with the delivery. {@code async}: they return once the confirmation is stored and its delivery queued
+         * ({@code 202} over REST), and the confirmation's {@code delivery} then says {@code queued}, {@code sent} or
+         * {@code failed}; a few platform threads of this sender deliver the queued codes.
+         */
+        @WithDefault("sync")
+        DeliveryMode mode();
+
+        /**
+         * How many deliveries of this sender may be in flight at once. In {@code sync} mode each holds the request's
+         * worker thread, so this also caps the worker threads a provider that stops answering can hold; the default
+         * leaves most of Quarkus's worker pool to the rest of the application while a healthy provider, which answers
+         * within a second, still takes dozens of codes a second.
+         */
+        @WithDefault("16")
+        int maxConcurrent();
+
+        /**
+         * How many deliveries may wait for one of the {@code max-concurrent} places. Beyond that, requests and resends
+         * are refused before anything is made or counted ({@code 503} problem {@code sender-busy} over REST, with
+         * {@code Retry-After}). By default 0 in {@code sync} mode, where a waiting request would hold a worker thread:
+         * a request either delivers at once or is refused at once. By default 64 in {@code async} mode, where a queued
+         * delivery holds no thread. A request waiting in {@code sync} mode waits no longer than {@code deadline}.
+         */
+        OptionalInt maxQueued();
+
+        /**
+         * The most time one delivery may take, from the moment it is queued or its request arrives to its last try:
+         * no retry starts after it, and a delivery still waiting for a place then fails. A single try is bounded by
+         * its backend's own timeouts instead (for {@code twilio}, {@code twilio.connect-timeout} and
+         * {@code twilio.read-timeout}).
+         */
+        @WithDefault("30S")
+        Duration deadline();
+    }
+
+    enum DeliveryMode {
+        /** The request waits for the delivery. */
+        SYNC,
+        /** The request returns once the delivery is queued. */
+        ASYNC
     }
 
     interface SenderLimitsConfig {

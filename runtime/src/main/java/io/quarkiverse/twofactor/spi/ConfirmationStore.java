@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.quarkiverse.twofactor.DeliveryStatus;
+
 /**
  * Keeps confirmations. Every method that changes a confirmation is one atomic conditional update: it applies only when
  * its conditions hold at the moment of writing, and says whether it applied. The confirmer relies on this to keep its
@@ -83,6 +85,23 @@ public interface ConfirmationStore {
 
     /** Pending: becomes failed. */
     boolean fail(UUID id);
+
+    /**
+     * Records where the background delivery of the confirmation's code is ({@code delivery.mode=async}), as
+     * {@link StoredConfirmation#delivery()} then reads it: {@link DeliveryStatus#QUEUED} when a new code is queued,
+     * {@link DeliveryStatus#SENT} once the backend took it, {@link DeliveryStatus#FAILED} when it could not be
+     * delivered, which also makes a pending confirmation failed, in the same update. A store keeps the delivery status
+     * given to {@link #create} as well. The default keeps nothing, so confirmations of a store that does not override it
+     * show no delivery status, and a failed delivery still fails the confirmation.
+     *
+     * @return whether the confirmation exists
+     */
+    default boolean recordDelivery(UUID id, DeliveryStatus delivery) {
+        if (delivery == DeliveryStatus.FAILED) {
+            fail(id);
+        }
+        return false;
+    }
 
     /**
      * Counts one send to a recipient in a fixed window shared by every replica: allowed while the window that is

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Status;
 
 /**
@@ -25,6 +26,8 @@ import io.quarkiverse.twofactor.Status;
  * @param lastSentAt when the current code was issued
  * @param confirmedAt when it was confirmed, or {@code null}
  * @param usedAt when it was used, or {@code null}
+ * @param delivery where its code's background delivery is, or {@code null} for a code delivered while the request
+ *        waited
  */
 public record StoredConfirmation(
         UUID id,
@@ -40,10 +43,19 @@ public record StoredConfirmation(
         Instant expiresAt,
         Instant lastSentAt,
         Instant confirmedAt,
-        Instant usedAt) {
+        Instant usedAt,
+        DeliveryStatus delivery) {
 
     public StoredConfirmation {
         meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+    }
+
+    /** A confirmation whose code is delivered while the request waits, so it has no delivery status. */
+    public StoredConfirmation(UUID id, Status status, String sender, String recipient, String owner, String purpose,
+            Map<String, Object> meta, String codeHash, int attempts, Instant createdAt, Instant expiresAt,
+            Instant lastSentAt, Instant confirmedAt, Instant usedAt) {
+        this(id, status, sender, recipient, owner, purpose, meta, codeHash, attempts, createdAt, expiresAt, lastSentAt,
+                confirmedAt, usedAt, null);
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.quarkiverse.twofactor.InvalidRecipientException;
 import io.quarkiverse.twofactor.NoAuthenticatorException;
 import io.quarkiverse.twofactor.NoDestinationException;
 import io.quarkiverse.twofactor.SenderBudgetExhaustedException;
+import io.quarkiverse.twofactor.SenderBusyException;
 import io.quarkiverse.twofactor.SenderFailedException;
 import io.quarkiverse.twofactor.TooManyFailuresException;
 import io.quarkiverse.twofactor.TooManySendsException;
@@ -76,6 +77,11 @@ final class Problems {
             return ProblemException.retryLater(503, "sender-budget-exhausted", "Sender budget exhausted",
                     "Sender '" + spent.senderKey() + "' sent all the codes its budget allows for now",
                     spent.retryAfter()).with("sender", spent.senderKey());
+        }
+        if (e instanceof SenderBusyException busy) {
+            return ProblemException.retryLater(503, "sender-busy", "Sender busy",
+                    "Sender '" + busy.senderKey() + "' has as many deliveries running and waiting as it allows",
+                    busy.retryAfter()).with("sender", busy.senderKey());
         }
         if (e instanceof DestinationExistsException) {
             return new ProblemException(409, "destination-exists", "Destination exists",

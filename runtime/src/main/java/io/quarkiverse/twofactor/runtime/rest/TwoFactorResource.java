@@ -4,6 +4,7 @@ import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.JSON;
 import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.PROBLEM;
 import static io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.TAG;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import io.quarkiverse.twofactor.Authenticators;
 import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.ConfirmResult;
 import io.quarkiverse.twofactor.ConfirmationState;
+import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.NewConfirmation;
@@ -132,6 +134,12 @@ public abstract class TwoFactorResource {
             headers = @Header(name = "Location", description = "The confirmation's confirmations/{id} URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = JSON,
             schema = @Schema(implementation = RestSchemas.NewConfirmation.class)))
+    @APIResponse(responseCode = "202",
+            description = "The confirmation was made and its code queued: the sender has delivery.mode=async, and "
+                    + "the confirmation's delivery says when the code is sent",
+            headers = @Header(name = "Location", description = "The confirmation's confirmations/{id} URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.NewConfirmation.class)))
     @APIResponse(responseCode = "400",
             description = "invalid-request, unknown-sender, invalid-recipient or recipient-rejected",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -151,9 +159,11 @@ public abstract class TwoFactorResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503",
             description = "sender-failed: the code could not be delivered; sender-budget-exhausted: the sender "
-                    + "reached its send budget (with Retry-After); store-unavailable: the confirmation store cannot "
-                    + "be reached",
-            headers = @Header(name = "Retry-After", description = "sender-budget-exhausted: the wait in whole seconds",
+                    + "reached its send budget; sender-busy: the sender has as many deliveries running and waiting "
+                    + "as it allows, and nothing was made or counted; store-unavailable: the confirmation store "
+                    + "cannot be reached",
+            headers = @Header(name = "Retry-After",
+            description = "sender-budget-exhausted and sender-busy: the wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
@@ -178,9 +188,12 @@ public abstract class TwoFactorResource {
                 view.put("purpose", state.purpose());
             }
             view.put("expiresAt", state.expiresAt().toString());
+            addDelivery(view, state);
             addDebugCode(view, issued.code());
-            return json(Response.created(uri.getBaseUriBuilder().path(getClass()).path("confirmations")
-                    .path(state.id().toString()).build()), view);
+            URI location = uri.getBaseUriBuilder().path(getClass()).path("confirmations").path(state.id().toString())
+                    .build();
+            return json(state.delivery() == DeliveryStatus.QUEUED ? Response.accepted().location(location)
+                    : Response.created(location), view);
         });
     }
 
@@ -317,6 +330,7 @@ public abstract class TwoFactorResource {
             view.put("expiresAt", state.expiresAt().toString());
             view.put("confirmed", state.confirmed());
             view.put("meta", state.meta());
+            addDelivery(view, state);
             return json(Response.ok(), view);
         });
     }
@@ -325,7 +339,8 @@ public abstract class TwoFactorResource {
     @Tag(name = TAG)
     @RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = RestSchemas.ResendRequest.class)))
-    @APIResponse(responseCode = "202", description = "A code was sent", content = @Content(mediaType = JSON,
+    @APIResponse(responseCode = "202",
+            description = "A code was sent, or with delivery.mode=async queued (delivery says which)", content = @Content(mediaType = JSON,
             schema = @Schema(implementation = RestSchemas.SentCode.class)))
     @APIResponse(responseCode = "400", description = "invalid-request, or recipient-rejected",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -345,9 +360,11 @@ public abstract class TwoFactorResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503",
             description = "sender-failed: the code could not be delivered; sender-budget-exhausted: the sender "
-                    + "reached its send budget (with Retry-After); store-unavailable: the confirmation store cannot "
-                    + "be reached",
-            headers = @Header(name = "Retry-After", description = "sender-budget-exhausted: the wait in whole seconds",
+                    + "reached its send budget; sender-busy: the sender has as many deliveries running and waiting "
+                    + "as it allows, and nothing was made or counted; store-unavailable: the confirmation store "
+                    + "cannot be reached",
+            headers = @Header(name = "Retry-After",
+            description = "sender-budget-exhausted and sender-busy: the wait in whole seconds",
             schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
@@ -369,6 +386,7 @@ public abstract class TwoFactorResource {
                     view.put("id", id);
                     view.put("status", result.state().status().label());
                     view.put("expiresAt", result.state().expiresAt().toString());
+                    addDelivery(view, result.state());
                     addDebugCode(view, result.code());
                     yield json(Response.accepted(), view);
                 }
@@ -381,6 +399,13 @@ public abstract class TwoFactorResource {
                         "A code was sent less than the cooldown ago", result.retryAfter());
             };
         });
+    }
+
+    /** Where the code's delivery is, for a sender that delivers in the background. */
+    private static void addDelivery(Map<String, Object> view, ConfirmationState state) {
+        if (state.delivery() != null) {
+            view.put("delivery", state.delivery().label());
+        }
     }
 
     /** The code in dev and test, when there is one: an authenticator app's or a recovery code never is. */

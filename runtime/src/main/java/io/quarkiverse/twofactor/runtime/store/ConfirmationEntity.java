@@ -15,6 +15,7 @@ import org.hibernate.annotations.JavaType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Status;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -79,4 +80,10 @@ public class ConfirmationEntity extends PanacheEntityBase {
 
     @Column(name = "used_at")
     public Instant usedAt;
+
+    /** Where the code's background delivery is; null for a code delivered while the request waited. */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(length = 8)
+    public DeliveryStatus delivery;
 }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.SessionFactory;
 import org.hibernate.exception.ConstraintViolationException;
 
+import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.FailureCount;
@@ -41,7 +42,7 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 public class HibernateOrmConfirmationStore implements ConfirmationStore {
 
     private static final String COLUMNS = "status, sender, recipient, owner, purpose, meta, code_hash, attempts,"
-            + " created_at, expires_at, last_sent_at, confirmed_at, used_at";
+            + " created_at, expires_at, last_sent_at, confirmed_at, used_at, delivery";
 
     private static final int QUERY_TIMEOUT_SECONDS = 3;
 
@@ -119,10 +120,11 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     @Override
     public void create(StoredConfirmation c) {
         jdbc.update("INSERT INTO two_factor_confirmation (id, " + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(), c.status().name(), c.sender(), c.recipient(), c.owner(), c.purpose(), MetaJson.write(c.meta()),
                 c.codeHash(),
-                c.attempts(), c.createdAt(), c.expiresAt(), c.lastSentAt(), c.confirmedAt(), c.usedAt());
+                c.attempts(), c.createdAt(), c.expiresAt(), c.lastSentAt(), c.confirmedAt(), c.usedAt(),
+                c.delivery() == null ? null : c.delivery().name());
     }
 
     @Override
@@ -175,6 +177,16 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     public boolean fail(UUID id) {
         return jdbc.update("UPDATE two_factor_confirmation SET status = ? WHERE id = ? AND status = ?",
                 Status.FAILED.name(), id, Status.PENDING.name()) == 1;
+    }
+
+    @Override
+    public boolean recordDelivery(UUID id, DeliveryStatus delivery) {
+        if (delivery == DeliveryStatus.FAILED) {
+            return jdbc.update("UPDATE two_factor_confirmation SET delivery = ?,"
+                    + " status = CASE WHEN status = ? THEN ? ELSE status END WHERE id = ?",
+                    delivery.name(), Status.PENDING.name(), Status.FAILED.name(), id) == 1;
+        }
+        return jdbc.update("UPDATE two_factor_confirmation SET delivery = ? WHERE id = ?", delivery.name(), id) == 1;
     }
 
     @Override
@@ -380,6 +392,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
         return new StoredConfirmation(id, Status.valueOf(row.getString(1)), row.getString(2), row.getString(3),
                 row.getString(4), row.getString(5), MetaJson.read(row.getString(6)), row.getString(7), row.getInt(8),
                 StoreJdbc.instant(row, 9), StoreJdbc.instant(row, 10), StoreJdbc.instant(row, 11),
-                StoreJdbc.instant(row, 12), StoreJdbc.instant(row, 13));
+                StoreJdbc.instant(row, 12), StoreJdbc.instant(row, 13),
+                row.getString(14) == null ? null : DeliveryStatus.valueOf(row.getString(14)));
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
@@ -99,6 +100,14 @@ public class MemoryConfirmationStore implements ConfirmationStore {
         return transition(id, c -> c.status() == Status.PENDING,
                 c -> copy(c, Status.FAILED, c.codeHash(), c.attempts(), c.expiresAt(), c.lastSentAt(), null,
                         null)) != null;
+    }
+
+    @Override
+    public boolean recordDelivery(UUID id, DeliveryStatus delivery) {
+        return transition(id, c -> true, c -> new StoredConfirmation(c.id(),
+                delivery == DeliveryStatus.FAILED && c.status() == Status.PENDING ? Status.FAILED : c.status(),
+                c.sender(), c.recipient(), c.owner(), c.purpose(), c.meta(), c.codeHash(), c.attempts(), c.createdAt(),
+                c.expiresAt(), c.lastSentAt(), c.confirmedAt(), c.usedAt(), delivery)) != null;
     }
 
     @Override
@@ -233,6 +242,7 @@ public class MemoryConfirmationStore implements ConfirmationStore {
             Instant expiresAt, Instant lastSentAt, Instant confirmedAt, Instant usedAt) {
         return new StoredConfirmation(c.id(), status, c.sender(), c.recipient(), c.owner(), c.purpose(), c.meta(),
                 codeHash, attempts, c.createdAt(), expiresAt, lastSentAt,
-                confirmedAt != null ? confirmedAt : c.confirmedAt(), usedAt != null ? usedAt : c.usedAt());
+                confirmedAt != null ? confirmedAt : c.confirmedAt(), usedAt != null ? usedAt : c.usedAt(),
+                c.delivery());
     }
 }

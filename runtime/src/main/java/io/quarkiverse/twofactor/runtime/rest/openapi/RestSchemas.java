@@ -65,6 +65,8 @@ public final class RestSchemas {
             @Schema(required = true, description = "The key of the sender used") String sender,
             @Schema(description = "Identity mode only") String purpose,
             @Schema(required = true, format = "date-time") String expiresAt,
+            @Schema(description = "Senders with delivery.mode=async only: queued, sent or failed", enumeration = {
+                    "queued", "sent", "failed" }) String delivery,
             @Schema(description = DEBUG_CODE) String code) {
     }
 
@@ -92,7 +94,9 @@ public final class RestSchemas {
             @Schema(description = "Identity mode only") String purpose,
             @Schema(required = true, format = "date-time") String expiresAt,
             @Schema(required = true) boolean confirmed,
-            @Schema(required = true) Map<String, String> meta) {
+            @Schema(required = true) Map<String, String> meta,
+            @Schema(description = "Senders with delivery.mode=async only: queued, sent or failed", enumeration = {
+                    "queued", "sent", "failed" }) String delivery) {
     }
 
     @Schema(name = "TwoFactorResendRequest", description = "The confirmation whose code to send again")
@@ -104,6 +108,8 @@ public final class RestSchemas {
             @Schema(required = true, format = "uuid") String id,
             @Schema(required = true, description = "pending") String status,
             @Schema(required = true, format = "date-time") String expiresAt,
+            @Schema(description = "Senders with delivery.mode=async only: queued, sent or failed", enumeration = {
+                    "queued", "sent", "failed" }) String delivery,
             @Schema(description = DEBUG_CODE) String code) {
     }
 

@@ -74,6 +74,19 @@ final class ConfirmationScripts {
             return 1
             """);
 
+    /** ARGV: the delivery status. A failed delivery also fails a pending confirmation. */
+    static final LuaScript RECORD_DELIVERY = new LuaScript("""
+            local status = redis.call('HGET', KEYS[1], 'status')
+            if not status then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], 'delivery', ARGV[1])
+            if ARGV[1] == 'FAILED' and status == 'PENDING' then
+              redis.call('HSET', KEYS[1], 'status', 'FAILED')
+            end
+            return 1
+            """);
+
     /**
      * ARGV: limit, window length in milliseconds, now, end of a window starting now. A window is a hash of its start and
      * count that expires when it ends. Returns {1, 0} when the send was counted, {0, milliseconds until the window ends}

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.runtime.store.MetaJson;
@@ -51,6 +52,7 @@ public class RedisConfirmationStore implements ConfirmationStore {
     private static final String LAST_SENT_AT = "lastSentAt";
     private static final String CONFIRMED_AT = "confirmedAt";
     private static final String USED_AT = "usedAt";
+    private static final String DELIVERY = "delivery";
 
     private final RedisCalls redis;
     private final String prefix;
@@ -99,6 +101,7 @@ public class RedisConfirmationStore implements ConfirmationStore {
         addField(args, LAST_SENT_AT, millis(c.lastSentAt()));
         addField(args, CONFIRMED_AT, millis(c.confirmedAt()));
         addField(args, USED_AT, millis(c.usedAt()));
+        addField(args, DELIVERY, c.delivery() == null ? null : c.delivery().name());
         if (!redis.applied(ConfirmationScripts.CREATE, confirmationKey(c.id()), args.toArray(String[]::new))) {
             throw new IllegalStateException("A confirmation with id " + c.id() + " is already stored");
         }
@@ -114,7 +117,8 @@ public class RedisConfirmationStore implements ConfirmationStore {
                 fields.get(RECIPIENT), fields.get(OWNER), fields.get(PURPOSE), MetaJson.read(fields.get(META)), fields.get(CODE_HASH),
                 Integer.parseInt(fields.get(ATTEMPTS)), instant(fields.get(CREATED_AT)),
                 instant(fields.get(EXPIRES_AT)), instant(fields.get(LAST_SENT_AT)), instant(fields.get(CONFIRMED_AT)),
-                instant(fields.get(USED_AT))));
+                instant(fields.get(USED_AT)),
+                fields.get(DELIVERY) == null ? null : DeliveryStatus.valueOf(fields.get(DELIVERY))));
     }
 
     @Override
@@ -144,6 +148,11 @@ public class RedisConfirmationStore implements ConfirmationStore {
     @Override
     public boolean fail(UUID id) {
         return redis.applied(ConfirmationScripts.FAIL, confirmationKey(id));
+    }
+
+    @Override
+    public boolean recordDelivery(UUID id, DeliveryStatus delivery) {
+        return redis.applied(ConfirmationScripts.RECORD_DELIVERY, confirmationKey(id), delivery.name());
     }
 
     @Override
