@@ -4,7 +4,7 @@ package io.quarkiverse.twofactor;
  * Hides most of a recipient, so that a listing tells a user which of their destinations is which without showing a
  * whole phone number or address to whoever sees the screen or the response.
  */
-final class RecipientMask {
+public final class RecipientMask {
 
     private static final String HIDDEN = "•••";
     private static final String HIDDEN_DIGITS = "•••••";
@@ -13,7 +13,7 @@ final class RecipientMask {
     private RecipientMask() {
     }
 
-    static String mask(String recipient) {
+    public static String mask(String recipient) {
         int at = recipient.lastIndexOf('@');
         if (at > 0) {
             // The domain stays: it tells a work address from a personal one and is rarely personal itself.

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 
 import io.quarkus.builder.Version;
 import io.quarkus.maven.dependency.Dependency;
@@ -41,7 +45,25 @@ final class TestApps {
                 .overrideConfigKey("quarkus.two-factor.store", "memory");
     }
 
-    private static int freePort() {
+    /**
+     * The {@code application.properties} of a dev-mode application: the H2 datasource, the given port, the REST
+     * endpoints in open mode with the code in responses, one {@code log} sender, and the given lines.
+     */
+    static StringAsset devModeConfig(int port, String... lines) {
+        try (InputStream h2 = TestApps.class.getClassLoader().getResourceAsStream(H2_CONFIG)) {
+            return new StringAsset(new String(h2.readAllBytes(), StandardCharsets.UTF_8) + String.join("\n",
+                    "quarkus.http.port=" + port,
+                    "quarkus.two-factor.rest.enabled=true",
+                    "quarkus.two-factor.rest.mode=open",
+                    "quarkus.two-factor.debug-code-response=true",
+                    "quarkus.two-factor.senders.default.backend=log",
+                    String.join("\n", lines)) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -562,8 +562,7 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     private static Status effectiveStatus(StoredConfirmation stored, Instant now) {
-        boolean live = stored.status() == Status.PENDING || stored.status() == Status.CONFIRMED;
-        return live && !stored.expiresAt().isAfter(now) ? Status.EXPIRED : stored.status();
+        return stored.statusAt(now);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.quarkiverse.twofactor.spi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -173,4 +174,13 @@ public interface ConfirmationStore {
      * @return how many confirmations were deleted
      */
     int deleteExpired(Instant expiredBefore, Duration window, int batchSize);
+
+    /**
+     * The newest confirmations, newest first, for dev tooling such as the Dev UI card: at most {@code limit} of them,
+     * expired ones included. Never called on a confirmer's path, so it may cost more than the other reads. Empty when
+     * this store cannot list its confirmations, which is the default.
+     */
+    default Optional<List<StoredConfirmation>> recent(int limit) {
+        return Optional.empty();
+    }
 }

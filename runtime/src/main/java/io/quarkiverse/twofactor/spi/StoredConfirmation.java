@@ -58,6 +58,12 @@ public record StoredConfirmation(
                 confirmedAt, usedAt, null);
     }
 
+    /** The status at {@code now}: {@link Status#EXPIRED} for one pending or confirmed past its expiry. */
+    public Status statusAt(Instant now) {
+        boolean live = status == Status.PENDING || status == Status.CONFIRMED;
+        return live && !expiresAt.isAfter(now) ? Status.EXPIRED : status;
+    }
+
     @Override
     public String toString() {
         return "StoredConfirmation[id=" + id + ", status=" + status + ", sender=" + sender + ", attempts=" + attempts

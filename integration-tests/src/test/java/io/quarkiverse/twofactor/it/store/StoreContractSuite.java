@@ -47,6 +47,11 @@ public abstract class StoreContractSuite {
     /** The name the subclass expects to be selected, so a misconfigured profile cannot test the wrong store. */
     protected abstract String expectedStore();
 
+    /** Whether the store lists its newest confirmations for dev tooling; one that cannot must say so. */
+    protected boolean listsRecent() {
+        return true;
+    }
+
     @BeforeEach
     void selectStore() {
         store = selector.selected();
@@ -252,6 +257,20 @@ public abstract class StoreContractSuite {
     }
 
     @Test
+    void recentListsTheNewestConfirmationsNewestFirstOrSaysTheStoreCannot() {
+        // Made later than anything else in the store, so that they are the newest whatever other tests left.
+        Instant later = now.plus(Duration.ofDays(1));
+        List<StoredConfirmation> made = List.of(pendingMadeAt(later), pendingMadeAt(later.plusSeconds(1)),
+                pendingMadeAt(later.plusSeconds(2)));
+
+        if (listsRecent()) {
+            assertEquals(List.of(made.get(2), made.get(1)), store.recent(2).orElseThrow());
+        } else {
+            assertTrue(store.recent(2).isEmpty());
+        }
+    }
+
+    @Test
     void expiredConfirmationsAreGoneAfterCleanUp() {
         StoredConfirmation old = pending(now.minus(Duration.ofDays(2)));
         StoredConfirmation recent = pending(now.plusSeconds(600));
@@ -402,6 +421,14 @@ public abstract class StoreContractSuite {
         meta.put("approved", true);
         meta.put("nested", nested);
         return meta;
+    }
+
+    private StoredConfirmation pendingMadeAt(Instant createdAt) {
+        StoredConfirmation made = new StoredConfirmation(UUID.randomUUID(), Status.PENDING, "default",
+                "someone@example.com", "alice", "sign-in", JSON_META, HASH, 0, createdAt, createdAt.plusSeconds(600),
+                createdAt, null, null);
+        store.create(made);
+        return made;
     }
 
     StoredConfirmation pending(Instant expiresAt) {

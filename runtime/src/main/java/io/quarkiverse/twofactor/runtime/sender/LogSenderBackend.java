@@ -1,5 +1,9 @@
 package io.quarkiverse.twofactor.runtime.sender;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -12,13 +16,20 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Writes each message, code included, to the log: for trying flows in dev mode and tests. It refuses to start in
- * production, where a code in a log line is a leak.
+ * production, where a code in a log line is a leak. It also keeps the last messages it wrote, for the Dev UI card.
  */
 @Singleton
 public class LogSenderBackend implements SenderBackend {
 
     public static final String NAME = "log";
     private static final Logger LOG = Logger.getLogger(LogSenderBackend.class);
+    private static final int KEPT = 100;
+
+    private final Deque<LoggedDelivery> logged = new ArrayDeque<>();
+
+    /** A delivery this backend wrote to the log, with the key of the sender it went through. */
+    public record LoggedDelivery(String senderKey, Delivery delivery) {
+    }
 
     @Override
     public String name() {
@@ -36,5 +47,18 @@ public class LogSenderBackend implements SenderBackend {
     @Override
     public void send(SenderSettings sender, Delivery delivery) {
         LOG.infof("[sender %s] to %s: %s", sender.key(), delivery.recipient(), delivery.message());
+        synchronized (logged) {
+            logged.addFirst(new LoggedDelivery(sender.key(), delivery));
+            if (logged.size() > KEPT) {
+                logged.removeLast();
+            }
+        }
+    }
+
+    /** The deliveries written to the log lately, newest first. */
+    public List<LoggedDelivery> recent() {
+        synchronized (logged) {
+            return List.copyOf(logged);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -394,5 +395,18 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                 StoreJdbc.instant(row, 9), StoreJdbc.instant(row, 10), StoreJdbc.instant(row, 11),
                 StoreJdbc.instant(row, 12), StoreJdbc.instant(row, 13),
                 row.getString(14) == null ? null : DeliveryStatus.valueOf(row.getString(14)));
+    }
+
+    /** By creation time, newest first; the id comes last so that {@link #toStored} reads the same columns as in find. */
+    @Override
+    public Optional<List<StoredConfirmation>> recent(int limit) {
+        return Optional.of(jdbc.select("SELECT " + COLUMNS + ", id FROM two_factor_confirmation"
+                + " ORDER BY created_at DESC LIMIT ?", rows -> {
+                    List<StoredConfirmation> newest = new ArrayList<>();
+                    while (rows.next()) {
+                        newest.add(toStored(rows.getObject(14, UUID.class), rows));
+                    }
+                    return newest;
+                }, limit));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -244,5 +245,13 @@ public class MemoryConfirmationStore implements ConfirmationStore {
                 codeHash, attempts, c.createdAt(), expiresAt, lastSentAt,
                 confirmedAt != null ? confirmedAt : c.confirmedAt(), usedAt != null ? usedAt : c.usedAt(),
                 c.delivery());
+    }
+
+    @Override
+    public Optional<List<StoredConfirmation>> recent(int limit) {
+        return Optional.of(confirmations.values().stream()
+                .sorted(Comparator.comparing(StoredConfirmation::createdAt).reversed())
+                .limit(limit)
+                .toList());
     }
 }
