@@ -404,7 +404,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                 + " ORDER BY created_at DESC LIMIT ?", rows -> {
                     List<StoredConfirmation> newest = new ArrayList<>();
                     while (rows.next()) {
-                        newest.add(toStored(rows.getObject(14, UUID.class), rows));
+                        newest.add(toStored(rows.getObject("id", UUID.class), rows));
                     }
                     return newest;
                 }, limit));
