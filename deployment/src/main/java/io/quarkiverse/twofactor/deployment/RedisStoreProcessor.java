@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.deployment;
 
+import io.quarkiverse.twofactor.runtime.store.redis.RedisCalls;
 import io.quarkiverse.twofactor.runtime.store.redis.RedisConfirmationStore;
 import io.quarkiverse.twofactor.runtime.store.redis.RedisAuthenticatorStore;
 import io.quarkiverse.twofactor.runtime.store.redis.RedisDestinationStore;
@@ -19,6 +20,7 @@ class RedisStoreProcessor {
         if (capabilities.isMissing(Capability.REDIS_CLIENT)) {
             return;
         }
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisCalls.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisConfirmationStore.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisDestinationStore.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisAuthenticatorStore.class));

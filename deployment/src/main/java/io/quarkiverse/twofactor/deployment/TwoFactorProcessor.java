@@ -53,12 +53,12 @@ import io.quarkiverse.twofactor.runtime.store.HibernateOrmDestinationStore;
 import io.quarkiverse.twofactor.runtime.store.MemoryAuthenticatorStore;
 import io.quarkiverse.twofactor.runtime.store.MemoryConfirmationStore;
 import io.quarkiverse.twofactor.runtime.store.MemoryDestinationStore;
+import io.quarkiverse.twofactor.runtime.store.StorePersistenceUnit;
 import io.quarkiverse.twofactor.runtime.totp.AuthenticatorStoreSelector;
 import io.quarkiverse.twofactor.runtime.totp.DefaultAuthenticators;
 import io.quarkiverse.twofactor.runtime.totp.DefaultRecoveryCodes;
 import io.quarkiverse.twofactor.runtime.totp.TotpSecrets;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
-import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -79,9 +79,7 @@ import io.quarkus.resteasy.reactive.spi.GeneratedJaxRsResourceGizmoAdaptor;
 class TwoFactorProcessor {
 
     private static final String FEATURE = "two-factor";
-    private static final String DEFAULT_PERSISTENCE_UNIT = "<default>";
-    private static final String PANACHE = "io.quarkus.hibernate.orm.panache.PanacheEntityBase";
-    // Named, not referenced: their Panache superclass and the JPA annotations are not on this module's class path.
+    // Named, not referenced: the JPA annotations on them are not on this module's class path.
     private static final List<String> ENTITIES = List.of("io.quarkiverse.twofactor.runtime.store.ConfirmationEntity",
             "io.quarkiverse.twofactor.runtime.store.SendWindowEntity",
             "io.quarkiverse.twofactor.runtime.store.FailureCountEntity",
@@ -140,19 +138,19 @@ class TwoFactorProcessor {
     }
 
     @BuildStep
-    void hibernateOrmStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
-            BuildProducer<AdditionalJpaModelBuildItem> jpaModels, BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
-        // Hibernate ORM with Panache is optional: without it the stores do not exist and no entity is added.
-        if (capabilities.isMissing(Capability.HIBERNATE_ORM) || !QuarkusClassLoader.isClassPresentAtRuntime(PANACHE)) {
+    void hibernateOrmStore(TwoFactorBuildTimeConfig config, Capabilities capabilities,
+            BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<AdditionalJpaModelBuildItem> jpaModels) {
+        // Hibernate ORM is optional: without it the stores do not exist and no entity is added.
+        if (capabilities.isMissing(Capability.HIBERNATE_ORM)) {
             return;
         }
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(StorePersistenceUnit.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmConfirmationStore.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmDestinationStore.class));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(HibernateOrmAuthenticatorStore.class));
+        String persistenceUnit = config.hibernateOrm().persistenceUnit();
         for (String entity : ENTITIES) {
-            // Panache enhances only indexed entities, so each is both indexed and added to the model.
-            indexed.produce(new AdditionalIndexedClassesBuildItem(entity));
-            jpaModels.produce(new AdditionalJpaModelBuildItem(entity, Set.of(DEFAULT_PERSISTENCE_UNIT)));
+            jpaModels.produce(new AdditionalJpaModelBuildItem(entity, Set.of(persistenceUnit)));
         }
     }
 

@@ -77,9 +77,7 @@ class RedisStoreTest {
             .overrideConfigKey("quarkus.two-factor.cleanup.retention", RETENTION.toString())
             .overrideConfigKey("quarkus.redis.hosts", "redis://127.0.0.1:" + PROXY.port())
             .overrideConfigKey("quarkus.redis.devservices.enabled", "false")
-            .overrideConfigKey(PROXY_CONTROL_PORT, Integer.toString(PROXY.controlPort()))
-            // The default pool queues 24 callers at most; the concurrency tests send 200 at once.
-            .overrideConfigKey("quarkus.redis.max-pool-waiting", "1000");
+            .overrideConfigKey(PROXY_CONTROL_PORT, Integer.toString(PROXY.controlPort()));
 
     @Inject
     Confirmer confirmer;

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +29,9 @@ class CodeStorageTest {
 
     @Inject
     Confirmer confirmer;
+
+    @Inject
+    EntityManager entityManager;
 
     @ConfigProperty(name = "quarkus.two-factor.code.hash-key")
     String hashKey;
@@ -77,13 +81,13 @@ class CodeStorageTest {
 
     @Transactional
     ConfirmationEntity row(NewConfirmation made) {
-        return ConfirmationEntity.findById(made.state().id());
+        return entityManager.find(ConfirmationEntity.class, made.state().id());
     }
 
     @Transactional
     void copyHash(NewConfirmation from, NewConfirmation to) {
-        ConfirmationEntity source = ConfirmationEntity.findById(from.state().id());
-        ConfirmationEntity target = ConfirmationEntity.findById(to.state().id());
+        ConfirmationEntity source = entityManager.find(ConfirmationEntity.class, from.state().id());
+        ConfirmationEntity target = entityManager.find(ConfirmationEntity.class, to.state().id());
         target.codeHash = source.codeHash;
     }
 }

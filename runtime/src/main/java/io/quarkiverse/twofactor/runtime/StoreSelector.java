@@ -23,7 +23,7 @@ public class StoreSelector {
 
     static final String PROPERTY = "quarkus.two-factor.store";
     private static final Map<String, String> BUILT_IN_NEEDS = Map.of(
-            "hibernate-orm", "io.quarkus:quarkus-hibernate-orm-panache and a datasource",
+            "hibernate-orm", "io.quarkus:quarkus-hibernate-orm and a datasource",
             "redis", "io.quarkus:quarkus-redis-client");
     private static final Logger LOG = Logger.getLogger(StoreSelector.class);
 

@@ -27,6 +27,11 @@ public interface TwoFactorBuildTimeConfig {
      */
     MetricsConfig metrics();
 
+    /**
+     * The {@code hibernate-orm} stores.
+     */
+    HibernateOrmConfig hibernateOrm();
+
     interface HealthConfig {
 
         /**
@@ -44,6 +49,17 @@ public interface TwoFactorBuildTimeConfig {
          */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface HibernateOrmConfig {
+
+        /**
+         * The persistence unit that holds the tables of the {@code hibernate-orm} stores and whose datasource they use:
+         * the extension's entities join this unit at build time. By default the default persistence unit; name another
+         * one, declared with {@code quarkus.hibernate-orm."name".datasource}, to keep the tables in that datasource.
+         */
+        @WithDefault("<default>")
+        String persistenceUnit();
     }
 
     interface RestConfig {

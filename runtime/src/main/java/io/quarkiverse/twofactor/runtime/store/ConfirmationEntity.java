@@ -17,7 +17,6 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Status;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A confirmation in table {@code two_factor_confirmation}. Its DDL ships as
@@ -25,7 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity(name = "TwoFactorConfirmation")
 @Table(name = "two_factor_confirmation", indexes = @Index(name = "two_factor_confirmation_expires_at", columnList = "expires_at"))
-public class ConfirmationEntity extends PanacheEntityBase {
+public class ConfirmationEntity {
 
     @Id
     public UUID id;

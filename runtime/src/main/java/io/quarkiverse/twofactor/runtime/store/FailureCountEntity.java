@@ -7,15 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
  * The wrong codes counted against one owner or recipient since their last right one, in table
  * {@code two_factor_failure_count}.
  */
 @Entity(name = "TwoFactorFailureCount")
 @Table(name = "two_factor_failure_count")
-public class FailureCountEntity extends PanacheEntityBase {
+public class FailureCountEntity {
 
     /** A keyed hash of the owner, or of the recipient. */
     @Id

@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
 
-import org.hibernate.SessionFactory;
-
 import io.quarkiverse.twofactor.spi.AuthenticatorStore;
 import io.quarkiverse.twofactor.spi.StoredAuthenticator;
 
@@ -30,8 +28,8 @@ public class HibernateOrmAuthenticatorStore implements AuthenticatorStore {
 
     private final StoreJdbc jdbc;
 
-    HibernateOrmAuthenticatorStore(TransactionManager transactions, SessionFactory sessionFactory) {
-        this.jdbc = new StoreJdbc(transactions, sessionFactory);
+    HibernateOrmAuthenticatorStore(TransactionManager transactions, StorePersistenceUnit unit) {
+        this.jdbc = new StoreJdbc(transactions, unit);
     }
 
     @Override

@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.SessionFactory;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkiverse.twofactor.DeliveryStatus;
@@ -48,9 +48,11 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     private static final int QUERY_TIMEOUT_SECONDS = 3;
 
     private final StoreJdbc jdbc;
+    private final Session session;
 
-    HibernateOrmConfirmationStore(TransactionManager transactions, SessionFactory sessionFactory) {
-        this.jdbc = new StoreJdbc(transactions, sessionFactory);
+    HibernateOrmConfirmationStore(TransactionManager transactions, StorePersistenceUnit unit) {
+        this.jdbc = new StoreJdbc(transactions, unit);
+        this.session = unit.session();
     }
 
     @Override
@@ -219,7 +221,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                         + " window_start = CASE WHEN w.window_start <= ? THEN ? ELSE w.window_start END"
                         + " WHERE w.window_start <= ? OR w.send_count < ?",
                         recipientKey, now, windowOver, windowOver, now, windowOver, limit)
-                : SendWindowEntity.getEntityManager().createQuery("insert into TwoFactorSendWindow"
+                : session.createMutationQuery("insert into TwoFactorSendWindow"
                         + " (recipientKey, windowStart, sendCount) values (:key, :now, 1)"
                         + " on conflict (recipientKey) do update"
                         + " set sendCount = case when windowStart <= :over then 1 else sendCount + 1 end,"
@@ -329,7 +331,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                         + " last_failure_at = ?"
                         + " WHERE f.last_failure_at <= ? OR f.failures < ?",
                         subjectKey, now, lockoutOver, now, lockoutOver, max)
-                : FailureCountEntity.getEntityManager().createQuery("insert into TwoFactorFailureCount"
+                : session.createMutationQuery("insert into TwoFactorFailureCount"
                         + " (subjectKey, failures, lastFailureAt) values (:key, 1, :now)"
                         + " on conflict (subjectKey) do update"
                         + " set failures = case when lastFailureAt <= :over then 1 else failures + 1 end,"
@@ -349,11 +351,12 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     @Transactional
     public int deleteFailures(Instant lastFailureBefore, int batchSize) {
         // Keys first, then a delete by primary key, as for confirmations below.
-        List<String> old = FailureCountEntity.getEntityManager()
+        List<String> old = session
                 .createQuery("select f.subjectKey from TwoFactorFailureCount f where f.lastFailureAt < :before",
                         String.class)
                 .setParameter("before", lastFailureBefore).setMaxResults(batchSize).getResultList();
-        return old.isEmpty() ? 0 : (int) FailureCountEntity.delete("subjectKey in ?1", old);
+        return old.isEmpty() ? 0 : session.createMutationQuery("delete from TwoFactorFailureCount f"
+                + " where f.subjectKey in :keys").setParameter("keys", old).executeUpdate();
     }
 
     @Override
@@ -362,30 +365,34 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
         // A window started before expiredBefore - window ended before expiredBefore.
         // Ids first, then a delete by primary key: a small, bounded transaction on every database (H2 plans a
         // delete with a limited subquery badly).
-        List<String> endedWindows = SendWindowEntity.getEntityManager()
+        List<String> endedWindows = session
                 .createQuery("select w.recipientKey from TwoFactorSendWindow w where w.windowStart < :before",
                         String.class)
                 .setParameter("before", expiredBefore.minus(window)).setMaxResults(batchSize).getResultList();
         if (!endedWindows.isEmpty()) {
-            SendWindowEntity.delete("recipientKey in ?1", endedWindows);
+            session.createMutationQuery("delete from TwoFactorSendWindow w where w.recipientKey in :keys")
+                    .setParameter("keys", endedWindows).executeUpdate();
         }
         deleteEndedLogs(expiredBefore.minus(window), batchSize);
-        List<UUID> expired = ConfirmationEntity.getEntityManager()
+        List<UUID> expired = session
                 .createQuery("select c.id from TwoFactorConfirmation c where c.expiresAt < :before", UUID.class)
                 .setParameter("before", expiredBefore).setMaxResults(batchSize).getResultList();
-        return expired.isEmpty() ? 0 : (int) ConfirmationEntity.delete("id in ?1", expired);
+        return expired.isEmpty() ? 0 : session.createMutationQuery("delete from TwoFactorConfirmation c"
+                + " where c.id in :ids").setParameter("ids", expired).executeUpdate();
     }
 
     /**
      * Deletes send logs whose newest send left the window before {@code lastSentBefore}; the delete checks that again,
      * so a log that counted a send since it was picked stays.
      */
-    private static void deleteEndedLogs(Instant lastSentBefore, int batchSize) {
-        List<String> endedLogs = SendLogEntity.getEntityManager()
+    private void deleteEndedLogs(Instant lastSentBefore, int batchSize) {
+        List<String> endedLogs = session
                 .createQuery("select l.sendKey from TwoFactorSendLog l where l.lastSentAt < :before", String.class)
                 .setParameter("before", lastSentBefore).setMaxResults(batchSize).getResultList();
         if (!endedLogs.isEmpty()) {
-            SendLogEntity.delete("sendKey in ?1 and lastSentAt < ?2", endedLogs, lastSentBefore);
+            session.createMutationQuery("delete from TwoFactorSendLog l where l.sendKey in :keys"
+                    + " and l.lastSentAt < :before").setParameter("keys", endedLogs)
+                    .setParameter("before", lastSentBefore).executeUpdate();
         }
     }
 

@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
 
-import org.hibernate.SessionFactory;
-
 import io.quarkiverse.twofactor.Destination;
 import io.quarkiverse.twofactor.runtime.destination.DestinationOrder;
 import io.quarkiverse.twofactor.spi.DestinationStore;
@@ -34,8 +32,8 @@ public class HibernateOrmDestinationStore implements DestinationStore {
 
     private final StoreJdbc jdbc;
 
-    HibernateOrmDestinationStore(TransactionManager transactions, SessionFactory sessionFactory) {
-        this.jdbc = new StoreJdbc(transactions, sessionFactory);
+    HibernateOrmDestinationStore(TransactionManager transactions, StorePersistenceUnit unit) {
+        this.jdbc = new StoreJdbc(transactions, unit);
     }
 
     @Override

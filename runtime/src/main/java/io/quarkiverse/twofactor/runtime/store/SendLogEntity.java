@@ -7,14 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
  * The recent sends to one key (a recipient) under the sliding send limit, in table {@code two_factor_send_log}.
  */
 @Entity(name = "TwoFactorSendLog")
 @Table(name = "two_factor_send_log")
-public class SendLogEntity extends PanacheEntityBase {
+public class SendLogEntity {
 
     /** A keyed hash of what the sends are limited for: the recipient. */
     @Id

@@ -7,14 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
  * The sends counted for one recipient in its current window, in table {@code two_factor_send_window}.
  */
 @Entity(name = "TwoFactorSendWindow")
 @Table(name = "two_factor_send_window")
-public class SendWindowEntity extends PanacheEntityBase {
+public class SendWindowEntity {
 
     /** A keyed hash of the recipient. */
     @Id

@@ -16,7 +16,6 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 
-import org.hibernate.SessionFactory;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -42,12 +41,12 @@ final class StoreJdbc {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final TransactionManager transactions;
-    private final SessionFactory sessionFactory;
+    private final StorePersistenceUnit persistenceUnit;
     private volatile Boolean postgreSql;
 
-    StoreJdbc(TransactionManager transactions, SessionFactory sessionFactory) {
+    StoreJdbc(TransactionManager transactions, StorePersistenceUnit persistenceUnit) {
         this.transactions = transactions;
-        this.sessionFactory = sessionFactory;
+        this.persistenceUnit = persistenceUnit;
     }
 
     boolean isPostgreSql() {
@@ -175,7 +174,7 @@ final class StoreJdbc {
         return inTransaction(() -> {
             Connection unit = UNIT_CONNECTION.get();
             if (unit == null) {
-                return ConfirmationEntity.getSession().doReturningWork(work);
+                return persistenceUnit.session().doReturningWork(work);
             }
             try {
                 return work.execute(unit);
@@ -213,7 +212,7 @@ final class StoreJdbc {
     }
 
     private SessionFactoryImplementor factory() {
-        return sessionFactory.unwrap(SessionFactoryImplementor.class);
+        return persistenceUnit.sessionFactory().unwrap(SessionFactoryImplementor.class);
     }
 
     private Transaction suspend() {

@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.spi.AuthenticatorStore;
 import io.quarkiverse.twofactor.spi.StoredAuthenticator;
-import io.quarkus.arc.InjectableInstance;
-import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
  * Keeps authenticator apps, accepted time steps and recovery codes in Redis, three keys per owner: the apps at
@@ -35,10 +33,12 @@ public class RedisAuthenticatorStore implements AuthenticatorStore {
     private final String prefix;
 
     @Inject
-    RedisAuthenticatorStore(InjectableInstance<RedisDataSource> redis, TwoFactorConfig config) {
+    RedisAuthenticatorStore(RedisCalls redis, TwoFactorConfig config) {
+        this.redis = redis;
         // When authenticators follow confirmations into Redis, the confirmation store reports a missing client.
-        this.redis = new RedisCalls(redis, "quarkus.two-factor.authenticators.store=redis",
-                config.authenticators().store().filter(RedisConfirmationStore.NAME::equals).isPresent());
+        if (config.authenticators().store().filter(RedisConfirmationStore.NAME::equals).isPresent()) {
+            redis.requireClient("quarkus.two-factor.authenticators.store=redis");
+        }
         this.prefix = config.redis().keyPrefix();
     }
 

@@ -1,22 +1,43 @@
 package io.quarkiverse.twofactor.runtime.store.redis;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.spi.StoreUnavailableException;
 import io.quarkus.arc.ActiveResult;
 import io.quarkus.arc.InjectableInstance;
+import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.runtime.client.config.RedisClientConfig;
+import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
- * The Redis stores' way to the application's default Redis client: looked up on first use rather than injected, since
- * every store bean is made at startup and an application that has the Redis client without configuring its default
- * client must still start when it keeps its data elsewhere. A failure to reach Redis becomes
- * {@link StoreUnavailableException}.
+ * The Redis stores' way to the Redis client that {@code quarkus.two-factor.redis.client-name} names, or the default
+ * one: looked up on first use rather than injected, since every store bean is made at startup and an application that
+ * has the Redis client without configuring it must still start when it keeps its data elsewhere. A failure to reach
+ * Redis becomes {@link StoreUnavailableException}.
+ * <p>
+ * Each call takes a connection from the client's pool, whose wait queue refuses callers once it is full: a burst of
+ * concurrent calls would fail although Redis answers each in well under a millisecond. So the stores keep no more calls
+ * in flight than the pool has connections, and further callers wait their turn here, first come first served, for at
+ * most the client's timeout.
  */
-final class RedisCalls {
+@Singleton
+public class RedisCalls {
+
+    private static final String CLIENT_NAME_PROPERTY = "quarkus.two-factor.redis.client-name";
 
     /**
      * Errors that mean Redis cannot serve now rather than that the command is wrong: the server's, and the client's own
@@ -25,21 +46,37 @@ final class RedisCalls {
     private static final Set<String> UNAVAILABLE_REPLIES = Set.of("CONNECTION_CLOSED", "LOADING", "BUSY", "MASTERDOWN",
             "CLUSTERDOWN", "TRYAGAIN", "READONLY");
 
-    private final InjectableInstance<RedisDataSource> redisInstance;
-    private final String selectedBy;
+    private final InjectableInstance<RedisDataSource> defaultClient;
+    private final InjectableInstance<RedisDataSource> anyClient;
+    private final Optional<String> clientName;
+    private final Semaphore turns;
+    private final Duration maxWait;
     private volatile RedisDataSource dataSource;
 
     /**
-     * @param selectedBy the setting that selects the store, such as {@code quarkus.two-factor.store=redis}, for the
-     *        message when the client is missing
-     * @param selected whether that setting selects the store, so that a missing client fails startup
+     * @param defaultClient an injection point of the default client, which makes Quarkus create it even when its hosts
+     *        are set only at run time
+     * @param anyClient for the named clients, which Quarkus creates for a lookup when the build sees them configured
      */
-    RedisCalls(InjectableInstance<RedisDataSource> redis, String selectedBy, boolean selected) {
-        this.redisInstance = redis;
-        this.selectedBy = selectedBy;
-        if (selected) {
-            dataSource();
-        }
+    RedisCalls(InjectableInstance<RedisDataSource> defaultClient, @Any InjectableInstance<RedisDataSource> anyClient,
+            TwoFactorConfig config) {
+        this.defaultClient = defaultClient;
+        this.anyClient = anyClient;
+        this.clientName = config.redis().clientName();
+        RedisClientConfig client = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(RedisConfig.class).clients().get(clientName.orElse(RedisConfig.DEFAULT_CLIENT_NAME));
+        this.turns = new Semaphore(client.maxPoolSize(), true);
+        this.maxWait = client.timeout();
+    }
+
+    /**
+     * Fails startup when the client is missing or inactive.
+     *
+     * @param selectedBy the setting that selects a store, such as {@code quarkus.two-factor.store=redis}, for the
+     *        message
+     */
+    void requireClient(String selectedBy) {
+        dataSource(selectedBy);
     }
 
     /** Whether the script applied: it returned 1. */
@@ -49,7 +86,8 @@ final class RedisCalls {
 
     /** Runs Redis commands, turning a failure to reach Redis into {@link StoreUnavailableException}. */
     <T> T call(Function<RedisDataSource, T> commands) {
-        RedisDataSource ready = dataSource();
+        RedisDataSource ready = dataSource("a Redis store");
+        awaitTurn();
         try {
             return commands.apply(ready);
         } catch (RuntimeException e) {
@@ -61,21 +99,42 @@ final class RedisCalls {
                         + (code != null ? code : rootCause(e).getClass().getSimpleName()) + ")", e);
             }
             throw new IllegalStateException("Redis refused a command of the two-factor store (" + code + ")", e);
+        } finally {
+            turns.release();
         }
     }
 
-    private RedisDataSource dataSource() {
+    private void awaitTurn() {
+        try {
+            if (!turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new StoreUnavailableException("Redis is too busy for the two-factor store: every connection of"
+                        + " the client's pool stayed in use for the client's timeout", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while waiting for a connection to Redis", e);
+        }
+    }
+
+    private RedisDataSource dataSource(String selectedBy) {
         RedisDataSource ready = dataSource;
         if (ready == null) {
-            String needs = selectedBy + " needs the default Redis client";
-            if (!redisInstance.isResolvable()) {
-                throw new ConfigurationException(needs + ": set quarkus.redis.hosts");
+            InjectableInstance<RedisDataSource> client = clientName
+                    .map(name -> anyClient.select(RedisClientName.Literal.of(name)))
+                    .orElse(defaultClient);
+            String needs = clientName.map(name -> selectedBy + " needs the Redis client '" + name + "' that "
+                    + CLIENT_NAME_PROPERTY + " names").orElse(selectedBy + " needs the default Redis client");
+            if (!client.isResolvable()) {
+                // A named client exists only when the build sees its hosts.
+                throw new ConfigurationException(needs + ": set " + clientName
+                        .map(name -> "quarkus.redis." + name + ".hosts in application.properties")
+                        .orElse("quarkus.redis.hosts"));
             }
-            ActiveResult active = redisInstance.getHandle().getBean().checkActive();
+            ActiveResult active = client.getHandle().getBean().checkActive();
             if (!active.value()) {
                 throw new ConfigurationException(needs + ", which is inactive: " + active.inactiveReason());
             }
-            ready = redisInstance.get();
+            ready = client.get();
             dataSource = ready;
         }
         return ready;

@@ -20,12 +20,10 @@ import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.FailureCount;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
-import io.quarkus.arc.InjectableInstance;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Keeps confirmations in Redis, through the application's default Redis client. A confirmation is a hash at
+ * Keeps confirmations in Redis, through the application's Redis client ({@link RedisCalls}). A confirmation is a hash at
  * {@code <prefix>c:<id>}, a recipient's send window a hash at {@code <prefix>w:<recipient-hash>}, the recent sends to a
  * recipient a sorted set at {@code <prefix>l:<recipient-hash>}, the wrong codes counted against an owner or a
  * recipient a hash at {@code <prefix>f:<subject-hash>}. Each transition is one Lua script
@@ -59,9 +57,11 @@ public class RedisConfirmationStore implements ConfirmationStore {
     private final Duration retention;
 
     @Inject
-    RedisConfirmationStore(InjectableInstance<RedisDataSource> redis, TwoFactorConfig config) {
-        this.redis = new RedisCalls(redis, "quarkus.two-factor.store=redis", config.store().filter(NAME::equals)
-                .isPresent());
+    RedisConfirmationStore(RedisCalls redis, TwoFactorConfig config) {
+        this.redis = redis;
+        if (config.store().filter(NAME::equals).isPresent()) {
+            redis.requireClient("quarkus.two-factor.store=redis");
+        }
         this.prefix = config.redis().keyPrefix();
         this.retention = config.cleanup().retention();
     }

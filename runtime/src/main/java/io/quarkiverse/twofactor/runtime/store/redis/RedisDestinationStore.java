@@ -18,11 +18,9 @@ import io.quarkiverse.twofactor.Destination;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.runtime.destination.DestinationOrder;
 import io.quarkiverse.twofactor.spi.DestinationStore;
-import io.quarkus.arc.InjectableInstance;
-import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
- * Keeps destinations in Redis, through the application's default Redis client: an owner's destinations are one hash at
+ * Keeps destinations in Redis, through the application's Redis client ({@link RedisCalls}): an owner's destinations are one hash at
  * {@code <prefix>d:<owner-hash>}, a JSON object per destination id. Every change is one Lua script
  * ({@link DestinationScripts}) on that one key, which Redis runs atomically, so concurrent changes from any number of
  * replicas never leave an owner two defaults for one sender; with one key per owner every script stays in one hash
@@ -44,10 +42,12 @@ public class RedisDestinationStore implements DestinationStore {
     private final String prefix;
 
     @Inject
-    RedisDestinationStore(InjectableInstance<RedisDataSource> redis, TwoFactorConfig config) {
+    RedisDestinationStore(RedisCalls redis, TwoFactorConfig config) {
+        this.redis = redis;
         // When destinations follow confirmations into Redis, the confirmation store reports a missing client.
-        this.redis = new RedisCalls(redis, "quarkus.two-factor.destinations.store=redis",
-                config.destinations().store().filter(RedisConfirmationStore.NAME::equals).isPresent());
+        if (config.destinations().store().filter(RedisConfirmationStore.NAME::equals).isPresent()) {
+            redis.requireClient("quarkus.two-factor.destinations.store=redis");
+        }
         this.prefix = config.redis().keyPrefix();
     }
 

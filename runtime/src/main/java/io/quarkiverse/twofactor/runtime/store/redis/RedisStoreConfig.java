@@ -1,5 +1,7 @@
 package io.quarkiverse.twofactor.runtime.store.redis;
 
+import java.util.Optional;
+
 import io.smallrye.config.WithDefault;
 
 /**
@@ -14,4 +16,13 @@ public interface RedisStoreConfig {
      */
     @WithDefault("two-factor:")
     String keyPrefix();
+
+    /**
+     * The name of the Redis client the store uses, as in {@code quarkus.redis."name".hosts}; by default the default
+     * client ({@code quarkus.redis.hosts}). The named client's hosts must be in the configuration the application is
+     * built with, since Quarkus makes a named client only when the build sees it configured. The store keeps no more
+     * calls in flight than the client's {@code max-pool-size}; further calls wait their turn for at most its
+     * {@code timeout}.
+     */
+    Optional<String> clientName();
 }
