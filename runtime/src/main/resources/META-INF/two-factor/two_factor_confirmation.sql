@@ -15,7 +15,10 @@ CREATE TABLE two_factor_confirmation (
     expires_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     last_sent_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     confirmed_at TIMESTAMP(6) WITH TIME ZONE,
-    used_at      TIMESTAMP(6) WITH TIME ZONE
+    used_at      TIMESTAMP(6) WITH TIME ZONE,
+    -- The keyed hash the confirmation's wrong codes count under (its owner, or its recipient), so that confirming
+    -- finds the failure count without a read.
+    failure_subject VARCHAR(64)
 );
 
 -- Serves the clean-up of expired confirmations.

@@ -181,7 +181,7 @@ public class DefaultConfirmer implements Confirmer {
 
     /** The built-in methods whose codes the owner already has: an authenticator app's, or a recovery code. */
     private static boolean isMethodWithoutSending(String key) {
-        return METHODS_WITHOUT_SENDING.contains(key);
+        return key != null && METHODS_WITHOUT_SENDING.contains(key);
     }
 
     @Override
