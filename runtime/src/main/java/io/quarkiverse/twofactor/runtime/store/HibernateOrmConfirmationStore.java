@@ -260,7 +260,11 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                 rows -> rows.next() ? Optional.of(toStored(a.id(), rows)) : Optional.empty(), parameters.toArray());
     }
 
-    /** PostgreSQL: one update uses the confirmation, for the binding's owner and purpose when given, and returns it. */
+    /**
+     * PostgreSQL: one update uses the confirmation, for the binding's owner and purpose when given, and returns it. It
+     * joins the caller's transaction when there is one, so that a use rolls back with the action it protects; without
+     * one it runs in autocommit.
+     */
     @Override
     public Optional<StoredConfirmation> useReturning(UUID id, Binding binding, Instant now) {
         if (!jdbc.isPostgreSql()) {
@@ -271,8 +275,8 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                 + (binding == null ? "" : " AND owner = ? AND purpose = ?") + " RETURNING " + COLUMNS;
         Object[] parameters = binding == null ? new Object[] { now, id, now }
                 : new Object[] { now, id, now, binding.owner(), binding.purpose() };
-        return jdbc.queryAlone(sql, rows -> rows.next() ? Optional.of(toStored(id, rows)) : Optional.empty(),
-                parameters);
+        return jdbc.queryJoiningOrAlone(sql,
+                rows -> rows.next() ? Optional.of(toStored(id, rows)) : Optional.empty(), parameters);
     }
 
     @Override

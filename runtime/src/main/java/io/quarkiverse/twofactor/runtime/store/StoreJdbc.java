@@ -152,6 +152,14 @@ final class StoreJdbc {
     }
 
     /**
+     * One statement that returns rows: in the current transaction when there is one (a unit's, or the caller's JTA
+     * transaction, which it then commits or rolls back with), else on its own ({@link #alone}).
+     */
+    <T> T queryJoiningOrAlone(String sql, RowsReader<T> read, Object... parameters) {
+        return inTransaction() ? select(sql, read, parameters) : queryAlone(sql, read, parameters);
+    }
+
+    /**
      * For a statement that does a whole step at once: inside a unit, on the unit's connection; otherwise on a pooled
      * connection in autocommit, with the caller's JTA transaction suspended. The statement is its own transaction,
      * with no BEGIN or COMMIT round trip, and what it changed stays whatever the caller's transaction does later.
