@@ -128,7 +128,8 @@ public class DefaultConfirmer implements Confirmer {
         TwoFactorConfig.LimitsConfig limits = config.limits();
         SendLimit sends = new SendLimit(hasher.hashRecipient(recipient), limits.sendsPerWindow(), limits.window());
         try {
-            issued = budgets.limits(sender.key()) ? issueWithinBudget(binding, sender.key(), recipient, values, now, sends)
+            issued = budgets.limits(sender.key())
+                    ? issueWithinBudget(binding, sender.key(), recipient, values, now, sends)
                     : issue(binding, sender.key(), recipient, values, now, sends);
         } catch (TooManySendsException | TooManyFailuresException | SenderBudgetExhaustedException e) {
             listeners.requestRefused(sender.key());

@@ -567,7 +567,8 @@ public abstract class StoreContractSuite {
         });
         List<StoredConfirmation> allowed = made.stream().filter(c -> c != null).toList();
         assertEquals(5, allowed.size());
-        assertTrue(allowed.stream().allMatch(c -> store.find(c.id()).isPresent()), "an allowed request lost its confirmation");
+        assertTrue(allowed.stream().allMatch(c -> store.find(c.id()).isPresent()),
+                "an allowed request lost its confirmation");
     }
 
     private Optional<StoredConfirmation> confirmOrCount(StoredConfirmation made, String codeHash, boolean spend) {
