@@ -55,6 +55,8 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
             + " created_at, expires_at, last_sent_at, confirmed_at, used_at";
 
     private static final int QUERY_TIMEOUT_SECONDS = 3;
+    /** Set while this thread runs a unit of the store's. */
+    private static final ThreadLocal<Boolean> IN_UNIT = new ThreadLocal<>();
 
     /** Whether the subject's failures lock it out: its key, the maximum, and the time a lockout that ended ended by. */
     private static final String LOCKED_OUT = "SELECT 1 FROM two_factor_failure_count f"
@@ -88,10 +90,23 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
      * SQL, so the unit is a plain JDBC transaction; elsewhere the send window's upsert goes through Hibernate, so the
      * unit is a JTA transaction, with two tries: on some databases (H2) two first sends to a recipient can both try to
      * insert its window or its send log; the loser rolls back, and its second try counts in the row the winner made. A unit that throws, an
-     * {@link Error} included, rolls back on every database.
+     * {@link Error} included, rolls back on every database. A unit started inside another (a compound step inside the
+     * confirmer's unit) is part of it.
      */
     @Override
     public <T> T inOneUnit(Supplier<T> calls) {
+        if (IN_UNIT.get() != null) {
+            return calls.get();
+        }
+        IN_UNIT.set(Boolean.TRUE);
+        try {
+            return inUnitOfItsOwn(calls);
+        } finally {
+            IN_UNIT.remove();
+        }
+    }
+
+    private <T> T inUnitOfItsOwn(Supplier<T> calls) {
         if (jdbc.isPostgreSql()) {
             return jdbc.inJdbcTransaction(calls);
         }
