@@ -17,7 +17,10 @@ CREATE TABLE two_factor_confirmation (
     confirmed_at TIMESTAMP(6) WITH TIME ZONE,
     used_at      TIMESTAMP(6) WITH TIME ZONE,
     -- QUEUED, SENT or FAILED for a code delivered in the background (delivery.mode=async); null otherwise.
-    delivery     VARCHAR(8)
+    delivery     VARCHAR(8),
+    -- The keyed hash the confirmation's wrong codes count under (its owner, or its recipient), so that confirming
+    -- finds the failure count without a read.
+    failure_subject VARCHAR(64)
 );
 
 -- Serves the clean-up of expired confirmations.

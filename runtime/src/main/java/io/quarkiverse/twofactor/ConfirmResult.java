@@ -10,7 +10,7 @@ package io.quarkiverse.twofactor;
 public record ConfirmResult(Outcome outcome, ConfirmationState state, int remainingAttempts) {
 
     public enum Outcome {
-        /** The code matched; the confirmation is now confirmed. */
+        /** The code matched; the confirmation is now confirmed (used, when confirmed and used in one step). */
         CONFIRMED,
         /** The code did not match; one attempt was counted. */
         WRONG_CODE,

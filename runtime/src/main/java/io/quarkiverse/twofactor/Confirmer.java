@@ -93,6 +93,25 @@ public interface Confirmer {
     ConfirmResult confirm(UUID id, String owner, String code);
 
     /**
+     * Confirms a pending, unexpired confirmation and spends it in the same step, for an action that arrives with its
+     * code: a right code answers {@link ConfirmResult.Outcome#CONFIRMED} with the state {@link Status#USED}, exactly
+     * once. A wrong code counts like one given to {@link #confirm(UUID, String)}, and leaves the confirmation pending
+     * while attempts remain.
+     *
+     * @throws TooManyFailuresException when the owner or recipient is locked out after too many wrong codes; nothing
+     *         was counted, confirmed or spent
+     */
+    ConfirmResult confirmAndUse(UUID id, String code);
+
+    /**
+     * Like {@link #confirmAndUse(UUID, String)} for a confirmation that belongs to {@code binding}'s owner and was made
+     * for its purpose; any other answers {@link ConfirmResult.Outcome#NOT_FOUND} and counts nothing.
+     *
+     * @throws TooManyFailuresException when the owner is locked out after too many wrong codes
+     */
+    ConfirmResult confirmAndUse(UUID id, Binding binding, String code);
+
+    /**
      * Spends a confirmed, unexpired confirmation. Returns {@code true} exactly once.
      */
     boolean use(UUID id);

@@ -47,6 +47,12 @@ public interface ReactiveConfirmer {
     /** @see Confirmer#confirm(UUID, String, String) */
     Uni<ConfirmResult> confirm(UUID id, String owner, String code);
 
+    /** @see Confirmer#confirmAndUse(UUID, String) */
+    Uni<ConfirmResult> confirmAndUse(UUID id, String code);
+
+    /** @see Confirmer#confirmAndUse(UUID, Binding, String) */
+    Uni<ConfirmResult> confirmAndUse(UUID id, Binding binding, String code);
+
     /** @see Confirmer#use(UUID) */
     Uni<Boolean> use(UUID id);
 

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -34,9 +34,12 @@ import io.quarkiverse.twofactor.TooManyFailuresException;
 import io.quarkiverse.twofactor.TooManySendsException;
 import io.quarkiverse.twofactor.runtime.totp.DefaultAuthenticators;
 import io.quarkiverse.twofactor.runtime.totp.DefaultRecoveryCodes;
+import io.quarkiverse.twofactor.spi.CodeAttempt;
 import io.quarkiverse.twofactor.spi.CodeGenerator;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.CreateResult;
 import io.quarkiverse.twofactor.spi.FailureCount;
+import io.quarkiverse.twofactor.spi.SendLimit;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.arc.All;
@@ -57,6 +60,8 @@ public class DefaultConfirmer implements Confirmer {
     private static final Logger LOG = Logger.getLogger(DefaultConfirmer.class);
     /** The largest limit {@link ConfirmationStore#countRecentSend} takes. */
     private static final int MAX_SENDS_PER_WINDOW = 100;
+    /** The built-in methods whose codes the owner already has, checked here rather than by the store. */
+    private static final Set<String> METHODS_WITHOUT_SENDING = Set.of(Authenticators.METHOD, RecoveryCodes.METHOD);
 
     private final ConfirmationStore store;
     private final StoreClock clock;
@@ -91,15 +96,13 @@ public class DefaultConfirmer implements Confirmer {
     @Override
     public NewConfirmation make(Map<String, ?> meta) {
         refuseOnEventLoop();
-        return made(issue(null, null, null, MetaValues.copyOf(meta), clock.now()));
+        return made(issue(null, null, null, MetaValues.copyOf(meta), clock.now(), null, null));
     }
 
     @Override
     public NewConfirmation make(Binding binding, Map<String, ?> meta) {
         refuseOnEventLoop();
-        Instant now = clock.now();
-        budget.checkOpen(budget.subjectOf(binding, null), now);
-        return made(issue(binding, null, null, MetaValues.copyOf(meta), now));
+        return made(issue(binding, null, null, MetaValues.copyOf(meta), clock.now(), null, null));
     }
 
     private NewConfirmation made(NewConfirmation made) {
@@ -147,13 +150,12 @@ public class DefaultConfirmer implements Confirmer {
             // Read before the unit, which holds a connection on some stores: reading the store's time may take another.
             // The send is counted at the moment the code is made, so its recorded time is its confirmation's.
             Instant now = clock.now();
+            TwoFactorConfig.LimitsConfig limits = config.limits();
+            SendLimit sends = new SendLimit(hasher.hashRecipient(recipient), limits.sendsPerWindow(), limits.window());
             try {
-                issued = store.inOneUnit(() -> {
-                    budget.checkOpen(budget.subjectOf(binding, recipient), now);
-                    countSend(hasher.hashRecipient(recipient), now);
-                    budgets.count(sender.key(), now);
-                    return issue(binding, sender.key(), recipient, values, now, delivery);
-                });
+                issued = budgets.limits(sender.key())
+                        ? issueWithinBudget(binding, sender.key(), recipient, values, now, sends, delivery)
+                        : issue(binding, sender.key(), recipient, values, now, sends, delivery);
             } catch (TooManySendsException | TooManyFailuresException | SenderBudgetExhaustedException e) {
                 listeners.requestRefused(sender.key());
                 throw e;
@@ -165,6 +167,27 @@ public class DefaultConfirmer implements Confirmer {
         }
         handOver(sender, issued.state(), issued.code(), issued.state().createdAt(), false, locale, deadline);
         return issued;
+    }
+
+    /**
+     * A request through a sender with a budget: the budget counts after the recipient's limit, so that a send the
+     * recipient's limit refuses never costs it, and in the same unit, so that on a database a send the budget refuses
+     * leaves nothing made or counted. Where a unit cannot roll back (Redis, memory) the confirmation it made is failed,
+     * and the recipient's log keeps the send, which can only make that recipient wait sooner.
+     */
+    private NewConfirmation issueWithinBudget(Binding binding, String senderKey, String recipient,
+            Map<String, Object> meta, Instant now, SendLimit sends, DeliveryStatus delivery) {
+        NewConfirmation[] made = new NewConfirmation[1];
+        try {
+            return store.inOneUnit(() -> {
+                made[0] = issue(binding, senderKey, recipient, meta, now, sends, delivery);
+                budgets.count(senderKey, now);
+                return made[0];
+            });
+        } catch (SenderBudgetExhaustedException e) {
+            store.fail(made[0].state().id());
+            throw e;
+        }
     }
 
     /**
@@ -182,15 +205,13 @@ public class DefaultConfirmer implements Confirmer {
                     ? "The owner has no verified authenticator app"
                     : "The owner has no recovery code left");
         }
-        Instant now = clock.now();
-        budget.checkOpen(budget.subjectOf(binding, null), now);
-        NewConfirmation made = issue(binding, method, null, MetaValues.copyOf(meta), now);
+        NewConfirmation made = issue(binding, method, null, MetaValues.copyOf(meta), clock.now(), null, null);
         return new NewConfirmation(made.state(), null);
     }
 
     /** The built-in methods whose codes the owner already has: an authenticator app's, or a recovery code. */
     private static boolean isMethodWithoutSending(String key) {
-        return Authenticators.METHOD.equals(key) || RecoveryCodes.METHOD.equals(key);
+        return key != null && METHODS_WITHOUT_SENDING.contains(key);
     }
 
     @Override
@@ -208,20 +229,38 @@ public class DefaultConfirmer implements Confirmer {
 
     @Override
     public ConfirmResult confirm(UUID id, String code) {
-        return confirmAs(id, null, code);
+        return confirmAs(id, null, null, code, false);
     }
 
     @Override
     public ConfirmResult confirm(UUID id, String owner, String code) {
         Binding.checkOwner(owner);
-        return confirmAs(id, owner, code);
+        return confirmAs(id, owner, null, code, false);
     }
 
-    private ConfirmResult confirmAs(UUID id, String owner, String code) {
+    @Override
+    public ConfirmResult confirmAndUse(UUID id, String code) {
+        return confirmAs(id, null, null, code, true);
+    }
+
+    @Override
+    public ConfirmResult confirmAndUse(UUID id, Binding binding, String code) {
+        Objects.requireNonNull(binding, "binding");
+        return confirmAs(id, binding.owner(), binding.purpose(), code, true);
+    }
+
+    /**
+     * Confirms, and with {@code spend} uses too, a confirmation of this owner made for this purpose; a null owner or
+     * purpose stands for the calls made without one, which act on any confirmation.
+     */
+    private ConfirmResult confirmAs(UUID id, String owner, String purpose, String code, boolean spend) {
         refuseOnEventLoop();
         Instant now = clock.now();
+        // The keyed hash is compared in the store: without the key, nobody learns anything from how long that takes.
+        CodeAttempt attempt = new CodeAttempt(id, owner, purpose, hasher.hash(id, code), spend, config.maxAttempts(),
+                budget.limit(), METHODS_WITHOUT_SENDING);
         try {
-            return reported(store.inOneUnit(() -> confirmAt(id, owner, code, now)));
+            return reported(attempt(attempt, code, now), spend);
         } catch (TooManyFailuresException e) {
             // Refused before anything changed; the confirmation is read only on this path, for the listeners.
             listeners.confirmRefused(store.find(id).map(stored -> view(stored, now)).orElse(null));
@@ -237,11 +276,21 @@ public class DefaultConfirmer implements Confirmer {
         }
     }
 
-    /** Tells the listeners what the confirm call did, once its unit is over, and returns its answer. */
-    private ConfirmResult reported(Attempt attempt) {
+    /** Tells the listeners what the confirm call did, once the store is done, and returns its answer. */
+    private ConfirmResult reported(Attempt attempt, boolean spend) {
         ConfirmResult result = attempt.result();
         switch (result.outcome()) {
-            case CONFIRMED -> listeners.confirmed(result.state());
+            case CONFIRMED -> {
+                ConfirmationState state = result.state();
+                listeners.confirmed(withStatus(state, Status.CONFIRMED));
+                if (state.status() == Status.USED) {
+                    listeners.used(state);
+                } else if (spend) {
+                    // Only where the store's step is not one change: a concurrent use spent it between the two.
+                    listeners.useRefused(state);
+                    return new ConfirmResult(Outcome.NOT_PENDING, state, result.remainingAttempts());
+                }
+            }
             case WRONG_CODE -> listeners.wrongCode(result.state());
             case ATTEMPTS_EXHAUSTED -> {
                 if (attempt.lockedOut()) {
@@ -255,9 +304,43 @@ public class DefaultConfirmer implements Confirmer {
         return result;
     }
 
-    /** Confirms as the owner, or as anyone when {@code owner} is null (the calls made without an owner). */
-    private Attempt confirmAt(UUID id, String owner, String code, Instant now) {
-        Optional<StoredConfirmation> found = store.find(id).filter(stored -> isOwner(stored, owner));
+    /**
+     * The store decides in one step; only when that step changed nothing is the confirmation read, to say why, or to
+     * check a code the store cannot (an authenticator app's, a recovery code).
+     */
+    private Attempt attempt(CodeAttempt attempt, String code, Instant now) {
+        Optional<StoredConfirmation> changed = store.confirmOrCount(attempt, now);
+        if (changed.isPresent()) {
+            return answer(changed.get(), now);
+        }
+        Optional<StoredConfirmation> found = store.find(attempt.id()).filter(stored -> isExpected(stored, attempt));
+        Outcome refusal = refusal(found, now);
+        if (refusal != null) {
+            return new Attempt(result(refusal, found, now));
+        }
+        if (isMethodWithoutSending(found.get().sender())) {
+            return store.inOneUnit(() -> confirmWithMethod(attempt, code, now));
+        }
+        budget.checkOpen(budget.subjectOf(found.get()), now);
+        // Neither refused nor locked out now: a concurrent call changed the confirmation or the failures since.
+        return new Attempt(result(Outcome.WRONG_CODE, found, now));
+    }
+
+    /** The answer to a code the store confirmed the confirmation with, or counted as wrong. */
+    private Attempt answer(StoredConfirmation changed, Instant now) {
+        ConfirmationState state = view(changed, now);
+        int remaining = config.maxAttempts() - changed.attempts();
+        if (changed.status() == Status.CONFIRMED || changed.status() == Status.USED) {
+            return new Attempt(new ConfirmResult(Outcome.CONFIRMED, state, remaining));
+        }
+        return remaining <= 0 ? new Attempt(new ConfirmResult(Outcome.ATTEMPTS_EXHAUSTED, state, 0), true)
+                : new Attempt(new ConfirmResult(Outcome.WRONG_CODE, state, remaining));
+    }
+
+    /** Confirms with the owner's authenticator app's current code or one of their recovery codes, checked here. */
+    private Attempt confirmWithMethod(CodeAttempt attempt, String code, Instant now) {
+        UUID id = attempt.id();
+        Optional<StoredConfirmation> found = store.find(id).filter(stored -> isExpected(stored, attempt));
         Outcome refusal = refusal(found, now);
         if (refusal != null) {
             return new Attempt(result(refusal, found, now));
@@ -266,15 +349,13 @@ public class DefaultConfirmer implements Confirmer {
         String subject = budget.subjectOf(stored);
         FailureCount failures = budget.checkOpen(subject, now);
         boolean matches = codeMatches(stored, code, now);
-        // The hash goes into the update too, so a code replaced by a concurrent resend no longer confirms.
         if (matches && store.confirm(id, stored.codeHash(), config.maxAttempts(), now)) {
             budget.succeeded(subject, failures);
-            // The update set only the status and the time, so the confirmed state needs no second read.
-            ConfirmationState confirmed = new ConfirmationState(id, Status.CONFIRMED, stored.sender(),
-                    stored.recipient(), stored.owner(), stored.purpose(), stored.meta(), stored.attempts(),
-                    stored.createdAt(), stored.expiresAt(), now);
-            return new Attempt(
-                    new ConfirmResult(Outcome.CONFIRMED, confirmed, config.maxAttempts() - stored.attempts()));
+            boolean used = attempt.spend() && store.use(id, now);
+            return answer(new StoredConfirmation(id, used ? Status.USED : Status.CONFIRMED, stored.sender(),
+                    stored.recipient(), stored.owner(), stored.purpose(), stored.meta(), stored.codeHash(),
+                    stored.attempts(), stored.createdAt(), stored.expiresAt(), stored.lastSentAt(), now,
+                    used ? now : null), now);
         }
         if (!matches) {
             // The subject's budget first: a wrong code it refuses counts nowhere.
@@ -295,46 +376,29 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     /**
-     * Whether the code confirms: the one sent, or for the built-in methods the owner's app's current code or one of
-     * their recovery codes, which this spends.
+     * Whether the code confirms a confirmation of a built-in method: the owner's app's current code, or one of their
+     * recovery codes, which this spends.
      */
     private boolean codeMatches(StoredConfirmation stored, String code, Instant now) {
         if (Authenticators.METHOD.equals(stored.sender())) {
             return authenticators.acceptCode(stored.owner(), code, now);
         }
-        if (RecoveryCodes.METHOD.equals(stored.sender())) {
-            return recoveryCodes.spend(stored.owner(), code);
-        }
-        return hasher.matches(stored.codeHash(), stored.id(), code);
+        return recoveryCodes.spend(stored.owner(), code);
     }
 
     @Override
     public boolean use(UUID id) {
-        return useIf(id, stored -> true);
+        return useBound(id, null);
     }
 
     @Override
     public boolean use(UUID id, Map<String, ?> expectedMeta) {
         Objects.requireNonNull(expectedMeta, "expectedMeta");
-        return useIf(id, stored -> MetaValues.containsAll(stored.meta(), expectedMeta));
-    }
-
-    @Override
-    public boolean use(UUID id, Binding binding) {
-        Objects.requireNonNull(binding, "binding");
-        return useIf(id, stored -> binding.owner().equals(stored.owner())
-                && binding.purpose().equals(stored.purpose()));
-    }
-
-    /**
-     * Uses the confirmation when it exists and is the one expected, and tells the listeners either way. Its sender,
-     * owner, purpose and meta never change once made, so reading them first cannot race with the conditional use.
-     */
-    private boolean useIf(UUID id, Predicate<StoredConfirmation> expected) {
         refuseOnEventLoop();
         Optional<StoredConfirmation> found = store.find(id);
         Instant now = clock.now();
-        if (found.isEmpty() || !expected.test(found.get()) || !store.use(id, now)) {
+        // Meta never changes once made, so reading it first cannot race with the conditional use.
+        if (found.isEmpty() || !MetaValues.containsAll(found.get().meta(), expectedMeta) || !store.use(id, now)) {
             listeners.useRefused(found.map(stored -> view(stored, now)).orElse(null));
             return false;
         }
@@ -342,6 +406,25 @@ public class DefaultConfirmer implements Confirmer {
         listeners.used(new ConfirmationState(id, Status.USED, stored.sender(), stored.recipient(), stored.owner(),
                 stored.purpose(), stored.meta(), stored.attempts(), stored.createdAt(), stored.expiresAt(),
                 stored.confirmedAt()));
+        return true;
+    }
+
+    @Override
+    public boolean use(UUID id, Binding binding) {
+        return useBound(id, Objects.requireNonNull(binding, "binding"));
+    }
+
+    /** Uses the confirmation in one step of the store, and tells the listeners either way. */
+    private boolean useBound(UUID id, Binding binding) {
+        refuseOnEventLoop();
+        Instant now = clock.now();
+        Optional<StoredConfirmation> used = store.useReturning(id, binding, now);
+        if (used.isEmpty()) {
+            // Read only on this path, for the listeners.
+            listeners.useRefused(store.find(id).map(stored -> view(stored, now)).orElse(null));
+            return false;
+        }
+        listeners.used(view(used.get(), now));
         return true;
     }
 
@@ -445,20 +528,25 @@ public class DefaultConfirmer implements Confirmer {
         }
     }
 
+    /**
+     * Makes a confirmation in one step of the store, unless its owner (or recipient) is locked out or, when
+     * {@code sends} is given, the recipient's send limit refuses it.
+     */
     private NewConfirmation issue(Binding binding, String senderKey, String recipient, Map<String, Object> meta,
-            Instant now) {
-        return issue(binding, senderKey, recipient, meta, now, null);
-    }
-
-    private NewConfirmation issue(Binding binding, String senderKey, String recipient, Map<String, Object> meta,
-            Instant now, DeliveryStatus delivery) {
+            Instant now, SendLimit sends, DeliveryStatus delivery) {
         InputLimits.checkMeta(meta);
         UUID id = ThreadRandom.uuid();
         String code = newCode();
         StoredConfirmation stored = new StoredConfirmation(id, Status.PENDING, senderKey, recipient,
                 binding == null ? null : binding.owner(), binding == null ? null : binding.purpose(), meta,
                 hasher.hash(id, code), 0, now, now.plus(config.ttl()), now, null, null, delivery);
-        store.create(stored);
+        CreateResult created = store.createIfAllowed(stored, budget.limit(), sends);
+        if (created.refusal() == CreateResult.Refusal.LOCKED_OUT) {
+            throw new TooManyFailuresException(created.retryAfter());
+        }
+        if (created.refusal() == CreateResult.Refusal.TOO_MANY_SENDS) {
+            throw new TooManySendsException(created.retryAfter());
+        }
         return new NewConfirmation(view(stored, now), code);
     }
 
@@ -553,6 +641,18 @@ public class DefaultConfirmer implements Confirmer {
     /** A null owner stands for the calls made without one, which act on any confirmation. */
     private static boolean isOwner(StoredConfirmation stored, String owner) {
         return owner == null || owner.equals(stored.owner());
+    }
+
+    /** Whether the confirmation is the one the attempt expects: its owner's and made for its purpose, when given. */
+    private static boolean isExpected(StoredConfirmation stored, CodeAttempt attempt) {
+        return isOwner(stored, attempt.owner())
+                && (attempt.purpose() == null || attempt.purpose().equals(stored.purpose()));
+    }
+
+    private static ConfirmationState withStatus(ConfirmationState state, Status status) {
+        return new ConfirmationState(state.id(), status, state.sender(), state.recipient(), state.owner(),
+                state.purpose(), state.meta(), state.attempts(), state.createdAt(), state.expiresAt(),
+                state.confirmedAt());
     }
 
     private static ConfirmationState view(StoredConfirmation stored, Instant now) {

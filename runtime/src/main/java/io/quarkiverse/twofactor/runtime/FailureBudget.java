@@ -3,10 +3,10 @@ package io.quarkiverse.twofactor.runtime;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.TooManyFailuresException;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.FailureCount;
+import io.quarkiverse.twofactor.spi.FailureLimit;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -28,6 +28,7 @@ final class FailureBudget {
     private final CodeHasher hasher;
     private final int max;
     private final Duration lockout;
+    private final FailureLimit limit;
 
     FailureBudget(ConfirmationStore store, CodeHasher hasher, TwoFactorConfig.LimitsConfig limits) {
         this.store = store;
@@ -41,23 +42,20 @@ final class FailureBudget {
         if (lockout.isNegative() || lockout.isZero()) {
             throw new ConfigurationException(LOCKOUT_PROPERTY + " must be positive");
         }
+        this.limit = new FailureLimit(this::subjectOf, max, lockout);
     }
 
-    /** The key a new confirmation's wrong codes will count under, or {@code null} when it has no subject. */
-    String subjectOf(Binding binding, String recipient) {
-        return subject(binding == null ? null : binding.owner(), recipient);
+    /** The budget as the store's compound steps take it. */
+    FailureLimit limit() {
+        return limit;
     }
 
     /** The key the confirmation's wrong codes count under, or {@code null} when it has no subject. */
     String subjectOf(StoredConfirmation confirmation) {
-        return subject(confirmation.owner(), confirmation.recipient());
-    }
-
-    private String subject(String owner, String recipient) {
-        if (owner != null) {
-            return hasher.hashOwner(owner);
+        if (confirmation.owner() != null) {
+            return hasher.hashOwner(confirmation.owner());
         }
-        return recipient == null ? null : hasher.hashRecipient(recipient);
+        return confirmation.recipient() == null ? null : hasher.hashRecipient(confirmation.recipient());
     }
 
     /**
@@ -70,8 +68,8 @@ final class FailureBudget {
             return FailureCount.none();
         }
         FailureCount failures = store.failures(subject);
-        if (failures.count() >= max && lockoutEnd(failures).isAfter(now)) {
-            throw new TooManyFailuresException(Duration.between(now, lockoutEnd(failures)));
+        if (limit.locksOut(failures, now)) {
+            throw new TooManyFailuresException(limit.lockoutLeft(failures, now));
         }
         return failures;
     }
@@ -84,9 +82,7 @@ final class FailureBudget {
      */
     void countFailure(String subject, Instant now) {
         if (subject != null && !store.countFailure(subject, max, lockout, now)) {
-            FailureCount failures = store.failures(subject);
-            Duration left = failures.lastFailureAt() == null ? lockout : Duration.between(now, lockoutEnd(failures));
-            throw new TooManyFailuresException(left.isNegative() ? Duration.ZERO : left);
+            throw new TooManyFailuresException(limit.lockoutLeft(store.failures(subject), now));
         }
     }
 
@@ -95,9 +91,5 @@ final class FailureBudget {
         if (subject != null && before.count() > 0) {
             store.clearFailures(subject);
         }
-    }
-
-    private Instant lockoutEnd(FailureCount failures) {
-        return failures.lastFailureAt().plus(lockout);
     }
 }

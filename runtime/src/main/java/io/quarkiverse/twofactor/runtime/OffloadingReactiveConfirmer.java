@@ -74,6 +74,16 @@ public class OffloadingReactiveConfirmer implements ReactiveConfirmer {
     }
 
     @Override
+    public Uni<ConfirmResult> confirmAndUse(UUID id, String code) {
+        return onWorker(() -> confirmer.confirmAndUse(id, code));
+    }
+
+    @Override
+    public Uni<ConfirmResult> confirmAndUse(UUID id, Binding binding, String code) {
+        return onWorker(() -> confirmer.confirmAndUse(id, binding, code));
+    }
+
+    @Override
     public Uni<Boolean> use(UUID id) {
         return onWorker(() -> confirmer.use(id));
     }

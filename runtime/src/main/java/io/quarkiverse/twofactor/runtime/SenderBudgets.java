@@ -52,6 +52,11 @@ final class SenderBudgets {
         });
     }
 
+    /** Whether the sender has a budget its sends count against. */
+    boolean limits(String senderKey) {
+        return budgets.containsKey(senderKey);
+    }
+
     /** Counts one send through the sender, or refuses it when the sender's budget for the window is spent. */
     void count(String senderKey, Instant now) {
         Budget budget = budgets.get(senderKey);

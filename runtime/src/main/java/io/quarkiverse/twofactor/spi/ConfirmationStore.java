@@ -1,5 +1,7 @@
 package io.quarkiverse.twofactor.spi;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,11 +10,17 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.quarkiverse.twofactor.DeliveryStatus;
+import io.quarkiverse.twofactor.Binding;
+import io.quarkiverse.twofactor.Status;
 
 /**
  * Keeps confirmations. Every method that changes a confirmation is one atomic conditional update: it applies only when
  * its conditions hold at the moment of writing, and says whether it applied. The confirmer relies on this to keep its
  * guarantees under concurrency; a store must never read, decide and then write.
+ * <p>
+ * The confirmer runs each step of a flow (request, confirm, use) through one compound method
+ * ({@link #createIfAllowed}, {@link #confirmOrCount}, {@link #useReturning}). Their defaults compose the fine-grained
+ * methods in one unit ({@link #inOneUnit}); a store may override them to do each step in one statement or script.
  */
 public interface ConfirmationStore {
 
@@ -57,6 +65,105 @@ public interface ConfirmationStore {
 
     /** Stores a new confirmation. */
     void create(StoredConfirmation confirmation);
+
+    /**
+     * The request step: stores a new confirmation unless its subject is locked out ({@code failures}), or, when
+     * {@code sends} is given, the send limit refuses its recipient; an allowed send is counted as by
+     * {@link #countRecentSend}, at the confirmation's {@code createdAt}. A refused confirmation is not stored and its
+     * send not counted. Atomic like the methods it composes: concurrent requests never get more sends allowed than the
+     * limit. The default runs {@link #failures}, {@link #countRecentSend} and {@link #create} in one unit.
+     *
+     * @param sends the limit the send counts under, or {@code null} when nothing is sent
+     */
+    default CreateResult createIfAllowed(StoredConfirmation confirmation, FailureLimit failures, SendLimit sends) {
+        Instant now = confirmation.createdAt();
+        return inOneUnit(() -> {
+            String subject = failures.subjectOf().apply(confirmation);
+            FailureCount counted = subject == null ? FailureCount.none() : failures(subject);
+            if (failures.locksOut(counted, now)) {
+                return CreateResult.refused(CreateResult.Refusal.LOCKED_OUT, failures.lockoutLeft(counted, now));
+            }
+            if (sends != null) {
+                SendWindow window = countRecentSend(sends.key(), sends.limit(), sends.window(), now);
+                if (!window.allowed()) {
+                    return CreateResult.refused(CreateResult.Refusal.TOO_MANY_SENDS, window.retryAfter());
+                }
+            }
+            create(confirmation);
+            return CreateResult.created();
+        });
+    }
+
+    /**
+     * The confirm step, as one atomic change: when the attempt {@linkplain CodeAttempt#appliesTo applies} to the
+     * confirmation and its subject is not locked out, a right code confirms it at {@code now} (and with
+     * {@link CodeAttempt#spend()} uses it too) and forgets the subject's failures, writing them only when there are
+     * some; a wrong code counts one attempt as {@link #countWrongAttempt} and one failure as {@link #countFailure}.
+     * Concurrent attempts never confirm twice nor count more attempts than allowed.
+     *
+     * @return the confirmation as the step left it: {@link Status#CONFIRMED} or {@link Status#USED} for a right code,
+     *         its counted attempts for a wrong one; empty when nothing changed (unknown, not the one expected, not
+     *         pending, expired, out of attempts, its code checked elsewhere, or its subject locked out)
+     */
+    default Optional<StoredConfirmation> confirmOrCount(CodeAttempt attempt, Instant now) {
+        return inOneUnit(() -> {
+            Optional<StoredConfirmation> found = find(attempt.id()).filter(c -> attempt.appliesTo(c, now));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredConfirmation c = found.get();
+            FailureLimit limit = attempt.failures();
+            String subject = limit.subjectOf().apply(c);
+            FailureCount counted = subject == null ? FailureCount.none() : failures(subject);
+            if (limit.locksOut(counted, now)) {
+                return Optional.empty();
+            }
+            if (MessageDigest.isEqual(c.codeHash().getBytes(StandardCharsets.US_ASCII),
+                    attempt.codeHash().getBytes(StandardCharsets.US_ASCII))) {
+                if (!confirm(c.id(), c.codeHash(), attempt.maxAttempts(), now)) {
+                    return Optional.empty();
+                }
+                if (counted.count() > 0) {
+                    clearFailures(subject);
+                }
+                boolean used = attempt.spend() && use(c.id(), now);
+                return Optional.of(new StoredConfirmation(c.id(), used ? Status.USED : Status.CONFIRMED, c.sender(),
+                        c.recipient(), c.owner(), c.purpose(), c.meta(), c.codeHash(), c.attempts(), c.createdAt(),
+                        c.expiresAt(), c.lastSentAt(), now, used ? now : null));
+            }
+            // The subject's budget first: a wrong code it refuses counts nowhere.
+            if (subject != null && !countFailure(subject, limit.max(), limit.lockout(), now)) {
+                return Optional.empty();
+            }
+            int attempts = countWrongAttempt(c.id(), attempt.maxAttempts(), now);
+            if (attempts == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredConfirmation(c.id(),
+                    attempts >= attempt.maxAttempts() ? Status.FAILED : Status.PENDING, c.sender(), c.recipient(),
+                    c.owner(), c.purpose(), c.meta(), c.codeHash(), attempts, c.createdAt(), c.expiresAt(),
+                    c.lastSentAt(), null, null));
+        });
+    }
+
+    /**
+     * The use step: a confirmed, unexpired confirmation that belongs to {@code binding}'s owner and was made for its
+     * purpose (any, when {@code binding} is {@code null}) becomes used at {@code now}, as by {@link #use}.
+     *
+     * @return the confirmation as used; empty when nothing changed
+     */
+    default Optional<StoredConfirmation> useReturning(UUID id, Binding binding, Instant now) {
+        Optional<StoredConfirmation> found = find(id).filter(c -> binding == null
+                || (binding.owner().equals(c.owner()) && binding.purpose().equals(c.purpose())));
+        // Owner and purpose never change once made, so reading them first cannot race with the conditional use.
+        if (found.isEmpty() || !use(id, now)) {
+            return Optional.empty();
+        }
+        StoredConfirmation c = found.get();
+        return Optional.of(new StoredConfirmation(id, Status.USED, c.sender(), c.recipient(), c.owner(), c.purpose(),
+                c.meta(), c.codeHash(), c.attempts(), c.createdAt(), c.expiresAt(), c.lastSentAt(), c.confirmedAt(),
+                now));
+    }
 
     /** The confirmation with this id, if any. */
     Optional<StoredConfirmation> find(UUID id);

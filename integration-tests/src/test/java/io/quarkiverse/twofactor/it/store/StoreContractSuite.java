@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -18,11 +20,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.it.Concurrently;
 import io.quarkiverse.twofactor.runtime.StoreSelector;
+import io.quarkiverse.twofactor.spi.CodeAttempt;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.CreateResult;
 import io.quarkiverse.twofactor.spi.FailureCount;
+import io.quarkiverse.twofactor.spi.FailureLimit;
+import io.quarkiverse.twofactor.spi.SendLimit;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
 
@@ -43,6 +50,8 @@ public abstract class StoreContractSuite {
 
     ConfirmationStore store;
     Instant now;
+    /** The subject the wrong codes of this test's confirmations count against. */
+    String subject;
 
     /** The name the subclass expects to be selected, so a misconfigured profile cannot test the wrong store. */
     protected abstract String expectedStore();
@@ -57,6 +66,7 @@ public abstract class StoreContractSuite {
         store = selector.selected();
         assertEquals(expectedStore(), store.name());
         now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        subject = UUID.randomUUID().toString();
     }
 
     @Test
@@ -408,6 +418,201 @@ public abstract class StoreContractSuite {
         assertFalse(store.countFailure(locked, MAX, lockout, now), "the live lockout was deleted");
         assertEquals(MAX, store.failures(locked).count());
         assertEquals(FailureCount.none(), store.failures(over), "a count whose lockout passed stayed");
+    }
+
+    @Test
+    void createIfAllowedCountsTheSendAndRefusesAtTheLimitMakingNothing() {
+        FailureLimit failures = failureLimit(subject);
+        SendLimit sends = new SendLimit(UUID.randomUUID().toString(), 2, Duration.ofMinutes(10));
+        StoredConfirmation first = newPending(now);
+        assertTrue(store.createIfAllowed(first, failures, sends).isCreated());
+        assertEquals(first, store.find(first.id()).orElseThrow());
+        assertTrue(store.createIfAllowed(newPending(now.plusSeconds(60)), failures, sends).isCreated());
+
+        StoredConfirmation third = newPending(now.plusSeconds(120));
+        CreateResult refused = store.createIfAllowed(third, failures, sends);
+        assertEquals(CreateResult.Refusal.TOO_MANY_SENDS, refused.refusal());
+        assertEquals(Duration.ofMinutes(8), refused.retryAfter(), "the oldest send leaves the window in 8 minutes");
+        assertTrue(store.find(third.id()).isEmpty(), "a refused confirmation was made");
+        assertFalse(store.countRecentSend(sends.key(), 2, sends.window(), now.plusSeconds(120)).allowed());
+    }
+
+    @Test
+    void createIfAllowedRefusesALockedOutSubjectCountingNoSend() {
+        FailureLimit failures = failureLimit(subject);
+        for (int i = 0; i < MAX; i++) {
+            store.countFailure(subject, MAX, failures.lockout(), now.minusSeconds(60));
+        }
+        SendLimit sends = new SendLimit(UUID.randomUUID().toString(), 1, Duration.ofMinutes(10));
+        StoredConfirmation refused = newPending(now);
+
+        CreateResult result = store.createIfAllowed(refused, failures, sends);
+
+        assertEquals(CreateResult.Refusal.LOCKED_OUT, result.refusal());
+        assertEquals(failures.lockout().minusSeconds(60), result.retryAfter());
+        assertTrue(store.find(refused.id()).isEmpty());
+        assertTrue(store.countRecentSend(sends.key(), 1, sends.window(), now).allowed(), "the refused send counted");
+        StoredConfirmation later = newPending(now.plus(failures.lockout()));
+        assertTrue(store.createIfAllowed(later, failures, null).isCreated(), "made after the lockout");
+    }
+
+    @Test
+    void confirmOrCountConfirmsTheRightCodeAndForgetsTheSubjectsFailures() {
+        StoredConfirmation made = allowed();
+        assertEquals(1, confirmOrCount(made, OTHER_HASH, false).orElseThrow().attempts());
+        assertEquals(1, store.failures(subject).count());
+
+        StoredConfirmation confirmed = confirmOrCount(made, HASH, false).orElseThrow();
+
+        assertEquals(Status.CONFIRMED, confirmed.status());
+        assertEquals(now, confirmed.confirmedAt());
+        assertEquals(1, confirmed.attempts());
+        assertEquals("alice", confirmed.owner());
+        assertEquals(JSON_META, confirmed.meta());
+        assertEquals(FailureCount.none(), store.failures(subject));
+        assertEquals(Status.CONFIRMED, store.find(made.id()).orElseThrow().status());
+        assertTrue(confirmOrCount(made, HASH, false).isEmpty(), "confirmed twice");
+    }
+
+    @Test
+    void confirmOrCountCountsWrongCodesUpToTheMaximumAndAgainstTheSubject() {
+        StoredConfirmation made = allowed();
+        for (int i = 1; i <= MAX; i++) {
+            StoredConfirmation counted = confirmOrCount(made, OTHER_HASH, false).orElseThrow();
+            assertEquals(i, counted.attempts());
+            assertEquals(i < MAX ? Status.PENDING : Status.FAILED, counted.status());
+            assertEquals(i, store.failures(subject).count());
+        }
+        assertTrue(confirmOrCount(made, HASH, false).isEmpty(), "confirmed after the last attempt");
+        assertEquals(MAX, store.find(made.id()).orElseThrow().attempts());
+    }
+
+    @Test
+    void confirmOrCountChangesNothingForALockedOutSubject() {
+        StoredConfirmation made = allowed();
+        for (int i = 0; i < MAX; i++) {
+            store.countFailure(subject, MAX, Duration.ofMinutes(15), now);
+        }
+        assertTrue(confirmOrCount(made, HASH, false).isEmpty(), "confirmed while locked out");
+        assertTrue(confirmOrCount(made, OTHER_HASH, false).isEmpty(), "counted while locked out");
+        StoredConfirmation untouched = store.find(made.id()).orElseThrow();
+        assertEquals(Status.PENDING, untouched.status());
+        assertEquals(0, untouched.attempts());
+    }
+
+    @Test
+    void confirmOrCountLeavesAnotherOwnersOrPurposesOrAnExpiredConfirmationAlone() {
+        StoredConfirmation made = allowed();
+        FailureLimit failures = failureLimit(subject);
+        for (CodeAttempt other : List.of(
+                new CodeAttempt(made.id(), "bob", null, HASH, false, MAX, failures, Set.of()),
+                new CodeAttempt(made.id(), "alice", "payment", HASH, false, MAX, failures, Set.of()),
+                new CodeAttempt(made.id(), null, null, OTHER_HASH, false, MAX, failures, Set.of("default")),
+                new CodeAttempt(UUID.randomUUID(), null, null, HASH, false, MAX, failures, Set.of()))) {
+            assertTrue(store.confirmOrCount(other, now).isEmpty(), other::toString);
+        }
+        assertTrue(store.confirmOrCount(new CodeAttempt(made.id(), "alice", "sign-in", HASH, false, MAX, failures,
+                Set.of()), now.plusSeconds(601)).isEmpty(), "confirmed after expiry");
+        assertEquals(0, store.find(made.id()).orElseThrow().attempts());
+        assertEquals(Status.PENDING, store.find(made.id()).orElseThrow().status());
+    }
+
+    @Test
+    void confirmOrCountThatSpendsUsesTheConfirmationAtOnce() {
+        StoredConfirmation made = allowed();
+
+        StoredConfirmation used = confirmOrCount(made, HASH, true).orElseThrow();
+
+        assertEquals(Status.USED, used.status());
+        assertEquals(now, used.confirmedAt());
+        assertEquals(now, used.usedAt());
+        assertEquals(Status.USED, store.find(made.id()).orElseThrow().status());
+        assertFalse(store.use(made.id(), now), "used twice");
+    }
+
+    @Test
+    void useReturningNeedsConfirmedUnexpiredAndTheBinding() {
+        StoredConfirmation made = pending(now.plusSeconds(600));
+        assertTrue(store.useReturning(made.id(), null, now).isEmpty(), "used while pending");
+        store.confirm(made.id(), HASH, MAX, now);
+        assertTrue(store.useReturning(made.id(), new Binding("bob", "sign-in"), now).isEmpty(), "used by bob");
+        assertTrue(store.useReturning(made.id(), new Binding("alice", "payment"), now).isEmpty(), "used to pay");
+        assertTrue(store.useReturning(made.id(), null, now.plusSeconds(601)).isEmpty(), "used after expiry");
+
+        StoredConfirmation used = store.useReturning(made.id(), new Binding("alice", "sign-in"), now).orElseThrow();
+
+        assertEquals(Status.USED, used.status());
+        assertEquals(now, used.usedAt());
+        assertEquals(now, used.confirmedAt());
+        assertTrue(store.useReturning(made.id(), null, now).isEmpty(), "used twice");
+    }
+
+    @Test
+    void concurrentRightCodesConfirmExactlyOnce() throws Exception {
+        StoredConfirmation made = allowed();
+        List<Optional<StoredConfirmation>> results = Concurrently.run(50,
+                caller -> confirmOrCount(made, HASH, false));
+        assertEquals(1, results.stream().filter(Optional::isPresent).count());
+    }
+
+    @Test
+    void concurrentConfirmAndUseSpendsExactlyOnce() throws Exception {
+        StoredConfirmation made = allowed();
+        List<Optional<StoredConfirmation>> results = Concurrently.run(50,
+                caller -> confirmOrCount(made, HASH, true));
+        assertEquals(1, results.stream().filter(used -> used.filter(c -> c.status() == Status.USED).isPresent())
+                .count());
+        assertEquals(Status.USED, store.find(made.id()).orElseThrow().status());
+    }
+
+    @Test
+    void concurrentWrongCodesNeverCountPastTheMaximum() throws Exception {
+        StoredConfirmation made = allowed();
+        List<Optional<StoredConfirmation>> results = Concurrently.run(50,
+                caller -> confirmOrCount(made, OTHER_HASH, false));
+        // Each count from 1 to the maximum is reported to exactly one caller; everyone else changed nothing.
+        assertEquals(List.of(1, 2, 3, 4, 5),
+                results.stream().flatMap(Optional::stream).map(StoredConfirmation::attempts).sorted().toList());
+        assertEquals(MAX, store.find(made.id()).orElseThrow().attempts());
+    }
+
+    @Test
+    void concurrentRequestsThroughCreateIfAllowedStopAtTheSendLimit() throws Exception {
+        FailureLimit failures = failureLimit(subject);
+        SendLimit sends = new SendLimit(UUID.randomUUID().toString(), 5, Duration.ofMinutes(10));
+        List<StoredConfirmation> made = Concurrently.run(50, caller -> {
+            StoredConfirmation c = newPending(now);
+            return store.createIfAllowed(c, failures, sends).isCreated() ? c : null;
+        });
+        List<StoredConfirmation> allowed = made.stream().filter(c -> c != null).toList();
+        assertEquals(5, allowed.size());
+        assertTrue(allowed.stream().allMatch(c -> store.find(c.id()).isPresent()),
+                "an allowed request lost its confirmation");
+    }
+
+    private Optional<StoredConfirmation> confirmOrCount(StoredConfirmation made, String codeHash, boolean spend) {
+        return store.confirmOrCount(new CodeAttempt(made.id(), "alice", "sign-in", codeHash, spend, MAX,
+                failureLimit(subject), Set.of("totp", "recovery-code")), now);
+    }
+
+    /** Failures counted under {@code subject}, whatever the confirmation. */
+    private static FailureLimit failureLimit(String subject) {
+        return new FailureLimit(c -> subject, MAX, Duration.ofMinutes(15));
+    }
+
+    /**
+     * A pending confirmation made through {@link ConfirmationStore#createIfAllowed}, whose wrong codes count against
+     * the test's subject.
+     */
+    private StoredConfirmation allowed() {
+        StoredConfirmation made = newPending(now);
+        assertTrue(store.createIfAllowed(made, failureLimit(subject), null).isCreated());
+        return made;
+    }
+
+    private StoredConfirmation newPending(Instant createdAt) {
+        return new StoredConfirmation(UUID.randomUUID(), Status.PENDING, "default", "someone@example.com", "alice",
+                "sign-in", JSON_META, HASH, 0, createdAt, createdAt.plusSeconds(600), createdAt, null, null);
     }
 
     private static Map<String, Object> jsonMeta() {

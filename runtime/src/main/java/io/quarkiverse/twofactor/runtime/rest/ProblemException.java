@@ -46,6 +46,18 @@ class ProblemException extends RuntimeException {
                 .with("purpose", purpose);
     }
 
+    /** A code that does not match; the confirmation takes {@code remainingAttempts} more. */
+    static ProblemException wrongCode(int remainingAttempts) {
+        return new ProblemException(400, "wrong-code", "Wrong code", "The code does not match")
+                .with("remainingAttempts", remainingAttempts);
+    }
+
+    /** A wrong code that used up the confirmation's last attempt, or a code given after that. */
+    static ProblemException attemptsExhausted() {
+        return new ProblemException(429, "attempts-exhausted", "Too many wrong codes",
+                "Too many wrong codes were given; request a new confirmation");
+    }
+
     /** A 429 whose {@code Retry-After} header and detail give the wait in whole seconds, rounded up. */
     static ProblemException tooManyRequests(String type, String title, String reason, Duration retryAfter) {
         return retryLater(429, type, title, reason, retryAfter);

@@ -16,7 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Lets a call through to a {@link RequiresConfirmation} method only after spending the confirmation named by its
- * {@value RequiresConfirmation#HEADER} header for the current user and the method's purpose. Refusals are thrown as a
+ * {@value RequiresConfirmation#HEADER} header for the current user and the method's purpose; with a
+ * {@value RequiresConfirmation#CODE_HEADER} header too, after confirming it with that code and spending it in one
+ * step. Refusals are thrown as a
  * {@link WebApplicationException} carrying the finished problem response, which Quarkus REST and RESTEasy Classic
  * both send as it is. Registered only when the application has a security extension.
  * <p>
@@ -47,7 +49,11 @@ public class RequiresConfirmationInterceptor {
         }
         boolean spent;
         try {
-            spent = ConfirmationHeader.spend(confirmer, header(), identity.getPrincipal().getName(), purpose);
+            String user = identity.getPrincipal().getName();
+            String id = header(RequiresConfirmation.HEADER);
+            String code = header(RequiresConfirmation.CODE_HEADER);
+            spent = code == null ? ConfirmationHeader.spend(confirmer, id, user, purpose)
+                    : ConfirmationHeader.confirmAndSpend(confirmer, id, user, purpose, code);
         } catch (RuntimeException e) {
             throw new WebApplicationException(Problems.answer(e));
         }
@@ -57,10 +63,10 @@ public class RequiresConfirmationInterceptor {
         return call.proceed();
     }
 
-    private String header() {
+    private String header(String name) {
         try {
             RoutingContext current = request.getCurrent();
-            return current == null ? null : current.request().getHeader(RequiresConfirmation.HEADER);
+            return current == null ? null : current.request().getHeader(name);
         } catch (ContextNotActiveException e) {
             // Called outside an HTTP request: nothing can carry a confirmation.
             return null;

@@ -80,7 +80,7 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public abstract class TwoFactorResource {
 
-    private static final int MAX_CODE_LENGTH = 64;
+    static final int MAX_CODE_LENGTH = 64;
 
     private final Confirmer confirmer;
     private final DebugCodeResponse debugCode;
@@ -283,13 +283,11 @@ public abstract class TwoFactorResource {
                     view.put("confirmed", true);
                     yield json(Response.ok(), view);
                 }
-                case WRONG_CODE -> throw new ProblemException(400, "wrong-code", "Wrong code",
-                        "The code does not match").with("remainingAttempts", result.remainingAttempts());
+                case WRONG_CODE -> throw ProblemException.wrongCode(result.remainingAttempts());
                 case NOT_FOUND -> throw notFound(id);
                 case EXPIRED -> throw expired();
                 case NOT_PENDING -> throw notPending(result.state());
-                case ATTEMPTS_EXHAUSTED -> throw new ProblemException(429, "attempts-exhausted",
-                        "Too many wrong codes", "Too many wrong codes were given; request a new confirmation");
+                case ATTEMPTS_EXHAUSTED -> throw ProblemException.attemptsExhausted();
             };
         });
     }

@@ -85,4 +85,12 @@ public class ConfirmationEntity {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(length = 8)
     public DeliveryStatus delivery;
+
+    /**
+     * The keyed hash of the owner, or of the recipient when there is none, that wrong codes count against; written at
+     * creation so that confirming on PostgreSQL finds the failure count in the same statement. Null on other databases.
+     */
+    @JavaType(SecretStringJavaType.class)
+    @Column(name = "failure_subject", length = 64)
+    public String failureSubject;
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,10 +18,15 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 
+import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Status;
+import io.quarkiverse.twofactor.spi.CodeAttempt;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.CreateResult;
 import io.quarkiverse.twofactor.spi.FailureCount;
+import io.quarkiverse.twofactor.spi.FailureLimit;
+import io.quarkiverse.twofactor.spi.SendLimit;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoreUnavailableException;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
@@ -38,6 +44,10 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
  * update in the same unit would go stale. The send window's upsert is PostgreSQL SQL on PostgreSQL and HQL elsewhere,
  * where Hibernate writes each database's form of it. The send log of the sliding limit is one upsert on PostgreSQL,
  * and a locked read and a write elsewhere.
+ * <p>
+ * On PostgreSQL each step of a flow (request, confirm, use) is one statement in autocommit: data-modifying common
+ * table expressions check the failure lockout, count the send or the failure, and write the confirmation together, so
+ * a step costs one round trip and no BEGIN or COMMIT. Elsewhere the steps compose the fine-grained methods in a unit.
  */
 @Singleton
 public class HibernateOrmConfirmationStore implements ConfirmationStore {
@@ -46,6 +56,23 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
             + " created_at, expires_at, last_sent_at, confirmed_at, used_at, delivery";
 
     private static final int QUERY_TIMEOUT_SECONDS = 3;
+    /** Set while this thread runs a unit of the store's. */
+    private static final ThreadLocal<Boolean> IN_UNIT = new ThreadLocal<>();
+
+    /** Whether the subject's failures lock it out: its key, the maximum, and the time a lockout that ended ended by. */
+    private static final String LOCKED_OUT = "SELECT 1 FROM two_factor_failure_count f"
+            + " WHERE f.subject_key = ? AND f.failures >= ? AND f.last_failure_at > ?";
+
+    /**
+     * What the send-log upsert does to an existing log: keeps its sends still in the window and adds this one while
+     * they are fewer than the limit. Its parameters: now as epoch milliseconds, the window's start as epoch
+     * milliseconds, twice, and the limit.
+     */
+    private static final String COUNT_IN_EXISTING_LOG = " ON CONFLICT (send_key) DO UPDATE"
+            + " SET sent_at = array_to_string(ARRAY(SELECT s"
+            + " FROM unnest(string_to_array(l.sent_at, ',')::bigint[] || ?::bigint) s WHERE s > ? ORDER BY s), ','),"
+            + " last_sent_at = GREATEST(l.last_sent_at, EXCLUDED.last_sent_at)"
+            + " WHERE (SELECT count(*) FROM unnest(string_to_array(l.sent_at, ',')::bigint[]) s WHERE s > ?) < ?";
 
     private final StoreJdbc jdbc;
     private final Session session;
@@ -66,10 +93,23 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
      * SQL, so the unit is a plain JDBC transaction; elsewhere the send window's upsert goes through Hibernate, so the
      * unit is a JTA transaction, with two tries: on some databases (H2) two first sends to a recipient can both try to
      * insert its window or its send log; the loser rolls back, and its second try counts in the row the winner made. A unit that throws, an
-     * {@link Error} included, rolls back on every database.
+     * {@link Error} included, rolls back on every database. A unit started inside another (a compound step inside the
+     * confirmer's unit) is part of it.
      */
     @Override
     public <T> T inOneUnit(Supplier<T> calls) {
+        if (IN_UNIT.get() != null) {
+            return calls.get();
+        }
+        IN_UNIT.set(Boolean.TRUE);
+        try {
+            return inUnitOfItsOwn(calls);
+        } finally {
+            IN_UNIT.remove();
+        }
+    }
+
+    private <T> T inUnitOfItsOwn(Supplier<T> calls) {
         if (jdbc.isPostgreSql()) {
             return jdbc.inJdbcTransaction(calls);
         }
@@ -128,6 +168,134 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                 c.codeHash(),
                 c.attempts(), c.createdAt(), c.expiresAt(), c.lastSentAt(), c.confirmedAt(), c.usedAt(),
                 c.delivery() == null ? null : c.delivery().name());
+    }
+
+    /**
+     * PostgreSQL: one statement inserts the confirmation, with the key its wrong codes will count under, only when its
+     * subject is not locked out and the send log (when it sends) counted the send. Only a refusal is read again, for
+     * its reason and the time to wait.
+     */
+    @Override
+    public CreateResult createIfAllowed(StoredConfirmation c, FailureLimit failures, SendLimit sends) {
+        if (!jdbc.isPostgreSql()) {
+            return ConfirmationStore.super.createIfAllowed(c, failures, sends);
+        }
+        Instant now = c.createdAt();
+        String subject = failures.subjectOf().apply(c);
+        List<Object> parameters = new ArrayList<>();
+        Collections.addAll(parameters, subject, failures.max(), now.minus(failures.lockout()));
+        String sql = "WITH open AS (SELECT 1 WHERE NOT EXISTS (" + LOCKED_OUT + "))";
+        String allowedBy = "open";
+        if (sends != null) {
+            long overMillis = now.minus(sends.window()).toEpochMilli();
+            sql += ", counted AS (INSERT INTO two_factor_send_log AS l (send_key, sent_at, last_sent_at)"
+                    + " SELECT CAST(? AS varchar), CAST(? AS varchar), CAST(? AS timestamptz) FROM open"
+                    + COUNT_IN_EXISTING_LOG + " RETURNING 1)";
+            parameters.addAll(List.of(sends.key(), SendTimes.of(now).toString(), now, now.toEpochMilli(), overMillis,
+                    overMillis, sends.limit()));
+            allowedBy = "counted";
+        }
+        sql += " INSERT INTO two_factor_confirmation (id, " + COLUMNS + ", failure_subject)"
+                + " SELECT CAST(? AS uuid), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar),"
+                + " CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS integer),"
+                + " CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS timestamptz),"
+                + " CAST(? AS timestamptz), CAST(? AS varchar), CAST(? AS varchar) FROM " + allowedBy;
+        Collections.addAll(parameters, c.id(), c.status().name(), c.sender(), c.recipient(), c.owner(), c.purpose(),
+                MetaJson.write(c.meta()), c.codeHash(), c.attempts(), c.createdAt(), c.expiresAt(), c.lastSentAt(),
+                c.confirmedAt(), c.usedAt(), c.delivery() == null ? null : c.delivery().name(), subject);
+        if (jdbc.updateAlone(sql, parameters.toArray()) == 1) {
+            return CreateResult.created();
+        }
+        FailureCount counted = subject == null ? FailureCount.none() : failures(subject);
+        if (failures.locksOut(counted, now)) {
+            return CreateResult.refused(CreateResult.Refusal.LOCKED_OUT, failures.lockoutLeft(counted, now));
+        }
+        Optional<SendTimes> log = sends == null ? Optional.empty()
+                : jdbc.select("SELECT sent_at FROM two_factor_send_log WHERE send_key = ?",
+                        rows -> rows.next() ? Optional.of(SendTimes.parse(rows.getString(1))) : Optional.empty(),
+                        sends.key());
+        Optional<SendTimes> recent = log.map(sent -> sent.after(now.minus(sends.window())));
+        if (recent.isPresent() && recent.get().count() >= sends.limit()) {
+            return CreateResult.refused(CreateResult.Refusal.TOO_MANY_SENDS,
+                    recent.get().untilOldestLeaves(sends.window(), now));
+        }
+        // Neither refuses any more: a concurrent right code or clean-up changed them since. The request goes again.
+        return createIfAllowed(c, failures, sends);
+    }
+
+    /**
+     * PostgreSQL: one statement confirms (and, to spend, uses) the confirmation when the keyed hash matches, or counts
+     * the wrong attempt, failing it at the maximum; in the same statement it counts the failure against the subject
+     * the confirmation names, or forgets the subject's failures, which it writes only when there are some. The hash is
+     * compared on the row the update locks, so a code replaced by a concurrent resend no longer confirms.
+     */
+    @Override
+    public Optional<StoredConfirmation> confirmOrCount(CodeAttempt a, Instant now) {
+        if (!jdbc.isPostgreSql()) {
+            return ConfirmationStore.super.confirmOrCount(a, now);
+        }
+        Instant lockoutOver = now.minus(a.failures().lockout());
+        String confirmedStatus = (a.spend() ? Status.USED : Status.CONFIRMED).name();
+        List<Object> parameters = new ArrayList<>();
+        Collections.addAll(parameters, a.codeHash(), confirmedStatus, a.maxAttempts(), a.codeHash(), a.codeHash(), now,
+                a.codeHash(), a.spend() ? now : null, a.id(), a.maxAttempts(), now);
+        StringBuilder sql = new StringBuilder("WITH changed AS (UPDATE two_factor_confirmation c SET"
+                + " status = CASE WHEN c.code_hash = ? THEN ? WHEN c.attempts + 1 >= ? THEN 'FAILED' ELSE c.status END,"
+                + " attempts = CASE WHEN c.code_hash = ? THEN c.attempts ELSE c.attempts + 1 END,"
+                + " confirmed_at = CASE WHEN c.code_hash = ? THEN CAST(? AS timestamptz) ELSE c.confirmed_at END,"
+                + " used_at = CASE WHEN c.code_hash = ? THEN CAST(? AS timestamptz) ELSE c.used_at END"
+                + " WHERE c.id = ? AND c.status = 'PENDING' AND c.attempts < ? AND c.expires_at > ?");
+        if (!a.sendersCheckedElsewhere().isEmpty()) {
+            sql.append(" AND (c.sender IS NULL OR c.sender NOT IN (")
+                    .append(String.join(", ", Collections.nCopies(a.sendersCheckedElsewhere().size(), "?")))
+                    .append("))");
+            parameters.addAll(a.sendersCheckedElsewhere());
+        }
+        if (a.owner() != null) {
+            sql.append(" AND c.owner = ?");
+            parameters.add(a.owner());
+        }
+        if (a.purpose() != null) {
+            sql.append(" AND c.purpose = ?");
+            parameters.add(a.purpose());
+        }
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM two_factor_failure_count f WHERE f.subject_key = c.failure_subject"
+                + " AND f.failures >= ? AND f.last_failure_at > ?)"
+                + " RETURNING c.").append(COLUMNS.replace(", ", ", c.")).append(", c.failure_subject),"
+                        + " failure_counted AS (INSERT INTO two_factor_failure_count AS f"
+                        + " (subject_key, failures, last_failure_at)"
+                        + " SELECT failure_subject, 1, CAST(? AS timestamptz) FROM changed"
+                        + " WHERE confirmed_at IS NULL AND failure_subject IS NOT NULL"
+                        + " ON CONFLICT (subject_key) DO UPDATE"
+                        + " SET failures = CASE WHEN f.last_failure_at <= ? THEN 1 ELSE f.failures + 1 END,"
+                        + " last_failure_at = EXCLUDED.last_failure_at"
+                        + " WHERE f.last_failure_at <= ? OR f.failures < ?),"
+                        + " failures_cleared AS (DELETE FROM two_factor_failure_count f USING changed"
+                        + " WHERE changed.confirmed_at IS NOT NULL AND f.subject_key = changed.failure_subject)"
+                        + " SELECT " + COLUMNS + " FROM changed");
+        Collections.addAll(parameters, a.failures().max(), lockoutOver, now, lockoutOver, lockoutOver,
+                a.failures().max());
+        return jdbc.queryAlone(sql.toString(),
+                rows -> rows.next() ? Optional.of(toStored(a.id(), rows)) : Optional.empty(), parameters.toArray());
+    }
+
+    /**
+     * PostgreSQL: one update uses the confirmation, for the binding's owner and purpose when given, and returns it. It
+     * joins the caller's transaction when there is one, so that a use rolls back with the action it protects; without
+     * one it runs in autocommit.
+     */
+    @Override
+    public Optional<StoredConfirmation> useReturning(UUID id, Binding binding, Instant now) {
+        if (!jdbc.isPostgreSql()) {
+            return ConfirmationStore.super.useReturning(id, binding, now);
+        }
+        String sql = "UPDATE two_factor_confirmation SET status = 'USED', used_at = ?"
+                + " WHERE id = ? AND status = 'CONFIRMED' AND expires_at > ?"
+                + (binding == null ? "" : " AND owner = ? AND purpose = ?") + " RETURNING " + COLUMNS;
+        Object[] parameters = binding == null ? new Object[] { now, id, now }
+                : new Object[] { now, id, now, binding.owner(), binding.purpose() };
+        return jdbc.queryJoiningOrAlone(sql,
+                rows -> rows.next() ? Optional.of(toStored(id, rows)) : Optional.empty(), parameters);
     }
 
     @Override
@@ -256,11 +424,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
     private SendWindow countInLogAtOnce(String key, int limit, Duration window, Instant now) {
         long overMillis = now.minus(window).toEpochMilli();
         int counted = jdbc.update("INSERT INTO two_factor_send_log AS l (send_key, sent_at, last_sent_at)"
-                + " VALUES (?, ?, ?) ON CONFLICT (send_key) DO UPDATE"
-                + " SET sent_at = array_to_string(ARRAY(SELECT s"
-                + " FROM unnest(string_to_array(l.sent_at, ',')::bigint[] || ?::bigint) s WHERE s > ? ORDER BY s), ','),"
-                + " last_sent_at = GREATEST(l.last_sent_at, EXCLUDED.last_sent_at)"
-                + " WHERE (SELECT count(*) FROM unnest(string_to_array(l.sent_at, ',')::bigint[]) s WHERE s > ?) < ?",
+                + " VALUES (?, ?, ?)" + COUNT_IN_EXISTING_LOG,
                 key, SendTimes.of(now).toString(), now, now.toEpochMilli(), overMillis, overMillis, limit);
         if (counted == 1) {
             return SendWindow.allow();

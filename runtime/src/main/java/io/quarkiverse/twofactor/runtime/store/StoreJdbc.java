@@ -131,6 +131,62 @@ final class StoreJdbc {
         });
     }
 
+    /** One statement on its own ({@link #alone}); returns the rows it changed. */
+    int updateAlone(String sql, Object... parameters) {
+        return alone(connection -> {
+            try (PreparedStatement update = prepare(connection, sql, parameters)) {
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** One statement that returns rows, on its own ({@link #alone}); {@code read} takes what it needs from them. */
+    <T> T queryAlone(String sql, RowsReader<T> read, Object... parameters) {
+        return alone(connection -> {
+            try (PreparedStatement query = prepare(connection, sql, parameters);
+                    ResultSet rows = query.executeQuery()) {
+                return read.read(rows);
+            }
+        });
+    }
+
+    /**
+     * One statement that returns rows: in the current transaction when there is one (a unit's, or the caller's JTA
+     * transaction, which it then commits or rolls back with), else on its own ({@link #alone}).
+     */
+    <T> T queryJoiningOrAlone(String sql, RowsReader<T> read, Object... parameters) {
+        return inTransaction() ? select(sql, read, parameters) : queryAlone(sql, read, parameters);
+    }
+
+    /**
+     * For a statement that does a whole step at once: inside a unit, on the unit's connection; otherwise on a pooled
+     * connection in autocommit, with the caller's JTA transaction suspended. The statement is its own transaction,
+     * with no BEGIN or COMMIT round trip, and what it changed stays whatever the caller's transaction does later.
+     */
+    private <T> T alone(ReturningWork<T> work) {
+        Connection unit = UNIT_CONNECTION.get();
+        Transaction caller = unit == null ? suspend() : null;
+        try {
+            if (unit != null) {
+                return work.execute(unit);
+            }
+            ConnectionProvider connections = factory().getServiceRegistry().requireService(ConnectionProvider.class);
+            Connection connection = connections.getConnection();
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.setAutoCommit(true);
+                }
+                return work.execute(connection);
+            } finally {
+                connections.closeConnection(connection);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("A statement of the two-factor store failed", e);
+        } finally {
+            resume(caller);
+        }
+    }
+
     /** Whether a statement failed on a unique constraint: a row with that key exists. */
     static boolean violatesUniqueConstraint(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
