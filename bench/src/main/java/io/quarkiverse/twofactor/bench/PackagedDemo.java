@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,26 +38,25 @@ public final class PackagedDemo implements AutoCloseable {
      * @param jdbcUrl the database, shared with whoever checks the tables
      * @param user the database user
      * @param log where the demo's output goes
+     * @param jvm its memory settings
      */
-    public static PackagedDemo start(Path jar, String jdbcUrl, String user, Path log) throws Exception {
+    public static PackagedDemo start(Path jar, String jdbcUrl, String user, Path log, DemoJvm jvm) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the demo for PostgreSQL first (see bench/run)");
         }
         int port = freePort();
-        // A fixed heap touched at start, as services in containers usually run: resident memory then follows what the
-        // application holds, not the collector's choice to grow the heap under load. One connection per client at the
-        // most clients measured, as pgbench has.
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
-                "-Dquarkus.http.port=" + port,
+        List<String> command = new ArrayList<>(List.of(PeerProcess.java()));
+        // One connection per client at the most clients measured, as pgbench has; the settings may change it.
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=" + user,
                 "-Dquarkus.datasource.jdbc.max-size=32",
                 // The flow names its recipient, which the demo's default identity mode refuses.
                 "-Dquarkus.two-factor.rest.mode=open",
                 // The demo's audit trail writes a line per event: the application's cost, not the extension's.
-                "-Dquarkus.log.category.\"io.quarkiverse.twofactor.demo.audit\".level=WARN",
-                "-jar", jar.toString());
+                "-Dquarkus.log.category.\"io.quarkiverse.twofactor.demo.audit\".level=WARN"));
+        command.addAll(jvm.options());
+        command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedDemo demo = new PackagedDemo(process, URI.create("http://127.0.0.1:" + port));
         demo.awaitReady(log);
