@@ -38,7 +38,7 @@ public final class PackagedDemo implements AutoCloseable {
      * @param jdbcUrl the database, shared with whoever checks the tables
      * @param user the database user
      * @param log where the demo's output goes
-     * @param jvm its memory settings
+     * @param jvm its JVM's settings
      */
     public static PackagedDemo start(Path jar, String jdbcUrl, String user, Path log, DemoJvm jvm) throws Exception {
         if (!Files.isRegularFile(jar)) {
@@ -57,10 +57,12 @@ public final class PackagedDemo implements AutoCloseable {
                 "-Dquarkus.log.category.\"io.quarkiverse.twofactor.demo.audit\".level=WARN"));
         command.addAll(jvm.options());
         command.addAll(List.of("-jar", jar.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedDemo demo = new PackagedDemo(process, URI.create("http://127.0.0.1:" + port));
-        demo.awaitReady(log);
-        return demo;
+        ProcessBuilder demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        demo.environment().putAll(jvm.environment());
+        Process process = demo.start();
+        PackagedDemo started = new PackagedDemo(process, URI.create("http://127.0.0.1:" + port));
+        started.awaitReady(log);
+        return started;
     }
 
     public URI base() {

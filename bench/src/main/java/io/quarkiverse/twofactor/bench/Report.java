@@ -112,7 +112,8 @@ final class Report {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{machine}", machine.describe())
                     .replace("{seconds}", String.valueOf(secondsPerRow)).replace("{figures}", figures().asciidoc())
                     .replace("{ratios}", ratios().asciidoc())
-                    .replace("{tuned}", "[source]\n----\n" + String.join("\n", DemoJvm.TUNED.options()) + "\n----")
+                    .replace("{tuned}", "[source,bash]\n----\n" + DemoJvm.TUNED.commandLine()
+                            + " -jar quarkus-run.jar\n----")
                     .replace("{verdicts}", verdicts().stream().map(line -> "* " + line)
                             .collect(Collectors.joining("\n")));
         }

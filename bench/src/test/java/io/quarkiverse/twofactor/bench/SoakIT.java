@@ -33,7 +33,7 @@ class SoakIT {
     @Test
     void thirtyTwoClientsRunFlowsWithoutErrorsOrMemoryGrowth() throws Exception {
         Duration soak = Duration.ofSeconds(Long.getLong("soak.seconds", 60));
-        Database database = new Database("127.0.0.1", 5432, "test", "postgres");
+        Database database = new Database("127.0.0.1", 5432, System.getProperty("soak.database", "test"), "postgres");
         System.out.println("Soak: the demo runs with the settings the guide recommends, " + DemoJvm.TUNED.describe());
         try (PackagedDemo demo = PackagedDemo.start(Path.of(System.getProperty("demo.jar")), database.jdbcUrl(),
                 database.user(), Path.of("target", "soak-demo.log"), DemoJvm.TUNED);
