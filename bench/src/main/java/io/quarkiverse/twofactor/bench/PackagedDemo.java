@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class PackagedDemo implements AutoCloseable {
 
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** What one space of the heap holds: G1 prints one for the whole heap, the serial collector one per generation. */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final URI base;
@@ -82,11 +83,18 @@ public final class PackagedDemo implements AutoCloseable {
     /** Heap in use after a full collection, in KiB: the live data, without the garbage of the moment. */
     public long liveHeapKib() throws IOException, InterruptedException {
         jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("jcmd GC.heap_info printed no heap use");
+        String heapInfo = jcmd("GC.heap_info");
+        Matcher used = HEAP_USED.matcher(heapInfo);
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
         }
-        return Long.parseLong(used.group(1));
+        if (!found) {
+            throw new IllegalStateException("jcmd GC.heap_info printed no heap use: " + heapInfo);
+        }
+        return kib;
     }
 
     private long procStatus(String field) throws IOException {
