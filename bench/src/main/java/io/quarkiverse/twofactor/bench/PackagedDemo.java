@@ -56,6 +56,7 @@ public final class PackagedDemo implements AutoCloseable {
                 "-Dquarkus.two-factor.rest.mode=open",
                 // The demo's audit trail writes a line per event: the application's cost, not the extension's.
                 "-Dquarkus.log.category.\"io.quarkiverse.twofactor.demo.audit\".level=WARN"));
+        // After those, so that a property the settings name wins: the last -D of a name does.
         command.addAll(jvm.options());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
