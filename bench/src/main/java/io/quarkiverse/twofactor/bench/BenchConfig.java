@@ -20,13 +20,21 @@ interface BenchConfig {
     /** The packaged demo's {@code quarkus-run.jar}, relative to the repository root. */
     String demoJar();
 
-    /** Where the demo's output goes. */
-    String demoLog();
+    /** This application's own {@code quarkus-run.jar}, which the Redis row starts again with the Redis store. */
+    String benchJar();
+
+    /** The {@code bench/spring-peer} module, built, whose JVM runs Spring Security's one-time-token service. */
+    String springPeer();
+
+    /** Where the output of the demo and of the peers' JVMs goes. */
+    String logDirectory();
 
     /** The documentation page the table is written to. */
     String report();
 
     DatabaseConfig database();
+
+    RedisConfig redis();
 
     interface DatabaseConfig {
         String host();
@@ -36,5 +44,12 @@ interface BenchConfig {
         String name();
 
         String user();
+    }
+
+    /** The Redis server of the Redis rows. */
+    interface RedisConfig {
+        String host();
+
+        int port();
     }
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.twofactor.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one measured run did: flows completed, flows that failed, and the latency of the completed ones.
@@ -24,6 +25,30 @@ public record LoadResult(String name, int clients, long flows, long errors, doub
         Arrays.sort(sorted);
         return new LoadResult(name, clients, sorted.length, errors, seconds, percentile(sorted, 50),
                 percentile(sorted, 99), List.copyOf(firstErrors));
+    }
+
+    /** Marks the line a peer JVM prints its result on, among whatever else it prints. */
+    private static final String LINE_MARK = "load-result";
+
+    /** This result as one line of tab-separated fields, for a peer JVM to hand to the benchmark. */
+    public String asLine() {
+        StringBuilder line = new StringBuilder(LINE_MARK);
+        for (Object field : List.of(name, clients, flows, errors, seconds, p50Micros, p99Micros)) {
+            line.append('\t').append(field);
+        }
+        firstErrors.forEach(error -> line.append('\t').append(error.replaceAll("\\s+", " ")));
+        return line.toString();
+    }
+
+    /** The result a line made by {@link #asLine()} holds; empty for any other line. */
+    static Optional<LoadResult> fromLine(String line) {
+        String[] fields = line.split("\t");
+        if (!fields[0].equals(LINE_MARK)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LoadResult(fields[1], Integer.parseInt(fields[2]), Long.parseLong(fields[3]),
+                Long.parseLong(fields[4]), Double.parseDouble(fields[5]), Long.parseLong(fields[6]),
+                Long.parseLong(fields[7]), List.of(fields).subList(8, fields.length)));
     }
 
     public double flowsPerSecond() {

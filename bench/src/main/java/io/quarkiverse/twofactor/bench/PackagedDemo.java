@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class PackagedDemo implements AutoCloseable {
 
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** What one space of the heap holds: G1 prints one for the whole heap, the serial collector one per generation. */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final URI base;
@@ -37,30 +39,32 @@ public final class PackagedDemo implements AutoCloseable {
      * @param jdbcUrl the database, shared with whoever checks the tables
      * @param user the database user
      * @param log where the demo's output goes
+     * @param jvm its JVM's settings
      */
-    public static PackagedDemo start(Path jar, String jdbcUrl, String user, Path log) throws Exception {
+    public static PackagedDemo start(Path jar, String jdbcUrl, String user, Path log, DemoJvm jvm) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the demo for PostgreSQL first (see bench/run)");
         }
         int port = freePort();
-        // A fixed heap touched at start, as services in containers usually run: resident memory then follows what the
-        // application holds, not the collector's choice to grow the heap under load. One connection per client at the
-        // most clients measured, as pgbench has.
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
-                "-Dquarkus.http.port=" + port,
+        List<String> command = new ArrayList<>(List.of(PeerProcess.java()));
+        // One connection per client at the most clients measured, as pgbench has; the settings may change it.
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=" + user,
                 "-Dquarkus.datasource.jdbc.max-size=32",
                 // The flow names its recipient, which the demo's default identity mode refuses.
                 "-Dquarkus.two-factor.rest.mode=open",
                 // The demo's audit trail writes a line per event: the application's cost, not the extension's.
-                "-Dquarkus.log.category.\"io.quarkiverse.twofactor.demo.audit\".level=WARN",
-                "-jar", jar.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedDemo demo = new PackagedDemo(process, URI.create("http://127.0.0.1:" + port));
-        demo.awaitReady(log);
-        return demo;
+                "-Dquarkus.log.category.\"io.quarkiverse.twofactor.demo.audit\".level=WARN"));
+        // After those, so that a property the settings name wins: the last -D of a name does.
+        command.addAll(jvm.options());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        demo.environment().putAll(jvm.environment());
+        Process process = demo.start();
+        PackagedDemo started = new PackagedDemo(process, URI.create("http://127.0.0.1:" + port));
+        started.awaitReady(log);
+        return started;
     }
 
     public URI base() {
@@ -80,11 +84,18 @@ public final class PackagedDemo implements AutoCloseable {
     /** Heap in use after a full collection, in KiB: the live data, without the garbage of the moment. */
     public long liveHeapKib() throws IOException, InterruptedException {
         jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("jcmd GC.heap_info printed no heap use");
+        String heapInfo = jcmd("GC.heap_info");
+        Matcher used = HEAP_USED.matcher(heapInfo);
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
         }
-        return Long.parseLong(used.group(1));
+        if (!found) {
+            throw new IllegalStateException("jcmd GC.heap_info printed no heap use: " + heapInfo);
+        }
+        return kib;
     }
 
     private long procStatus(String field) throws IOException {

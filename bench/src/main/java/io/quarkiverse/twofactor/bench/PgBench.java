@@ -11,30 +11,41 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The database's ceiling: pgbench running the store's own SQL for one flow ({@code flow.pgbench.sql}) in a schema
- * made from the shipped DDL.
+ * The database's ceiling: pgbench running one flow's SQL from a script in this module's resources, in a schema made
+ * from the shipped DDL. {@link #STORE_STATEMENTS} is the store's own SQL, {@link #MINIMAL_FLOW} the least a flow needs.
  */
 final class PgBench {
+
+    static final String STORE_STATEMENTS = "flow.pgbench.sql";
+    static final String MINIMAL_FLOW = "flow-minimal.pgbench.sql";
 
     private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
 
     private final Database database;
+    private final String script;
+    private final String name;
 
-    PgBench(Database database) {
+    /**
+     * @param script the script's resource name
+     * @param name the row's name in the results
+     */
+    PgBench(Database database, String script, String name) {
         this.database = database;
+        this.script = script;
+        this.name = name;
     }
 
     LoadResult run(int clients, Duration duration) throws Exception {
         database.recreateCeilingSchema();
         Path work = Files.createTempDirectory("two-factor-pgbench");
-        Path script = work.resolve("flow.sql");
-        try (InputStream in = PgBench.class.getClassLoader().getResourceAsStream("flow.pgbench.sql")) {
-            Files.copy(in, script);
+        Path flow = work.resolve("flow.sql");
+        try (InputStream in = PgBench.class.getClassLoader().getResourceAsStream(script)) {
+            Files.copy(in, flow);
         }
         int threads = Math.min(clients, Runtime.getRuntime().availableProcessors());
         ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-h", database.host(), "-p",
                 String.valueOf(database.port()), "-U", database.user(), "--no-vacuum", "--protocol=prepared",
-                "--client=" + clients, "--jobs=" + threads, "--time=" + duration.toSeconds(), "--file=" + script,
+                "--client=" + clients, "--jobs=" + threads, "--time=" + duration.toSeconds(), "--file=" + flow,
                 "--log", "--log-prefix=" + work.resolve("latency"), database.name()).redirectErrorStream(true);
         pgbench.environment().put("PGOPTIONS", "-c search_path=" + Database.CEILING_SCHEMA);
         Process process = pgbench.start();
@@ -43,7 +54,7 @@ final class PgBench {
             throw new IllegalStateException("pgbench failed:\n" + output);
         }
         Matcher failed = FAILED.matcher(output);
-        return LoadResult.of("pgbench", clients, latencies(work), failed.find() ? Long.parseLong(failed.group(1)) : 0,
+        return LoadResult.of(name, clients, latencies(work), failed.find() ? Long.parseLong(failed.group(1)) : 0,
                 duration.toSeconds(), List.of());
     }
 

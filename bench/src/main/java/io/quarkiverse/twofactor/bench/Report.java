@@ -6,105 +6,175 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The benchmark's table, printed for the console and written as the documentation page. */
+/** The benchmark's tables, printed for the console and written as the documentation page. */
 final class Report {
 
-    /** The targets: in-process flows against the ceiling, and HTTP flows against it, at 8 clients and more. */
-    static final double IN_PROCESS_TARGET = 0.8;
-    static final double HTTP_TARGET = 0.4;
+    /** The throughput targets apply from this many clients on. */
     static final int TARGETS_FROM_CLIENTS = 8;
 
-    /** One client count: the ceiling and the two flows measured at it. */
-    record Row(int clients, LoadResult ceiling, LoadResult inProcess, LoadResult http) {
+    /** The most resident memory the demo may take under the HTTP load with the tuned settings. */
+    static final long PEAK_RESIDENT_TARGET_MIB = 300;
 
-        double inProcessRatio() {
-            return inProcess.flowsPerSecond() / ceiling.flowsPerSecond();
+    /** One client count: every measurement made at it. */
+    record Row(int clients, LoadResult storeCeiling, LoadResult minimalCeiling, LoadResult inProcess,
+            LoadResult inProcessTwoSteps, LoadResult spring, LoadResult http, LoadResult httpTuned,
+            LoadResult redisInProcess, LoadResult redisCeiling) {
+
+        List<LoadResult> results() {
+            return List.of(storeCeiling, minimalCeiling, inProcess, inProcessTwoSteps, spring, http, httpTuned,
+                    redisInProcess, redisCeiling);
         }
 
-        double httpRatio() {
-            return http.flowsPerSecond() / ceiling.flowsPerSecond();
+        boolean clean() {
+            return results().stream().allMatch(result -> result.errors() == 0);
         }
     }
 
-    private static final List<String> HEADER = List.of("clients", "pgbench flows/s", "p50 ms", "p99 ms",
-            "in-process flows/s", "p50 ms", "p99 ms", "÷ pgbench", "HTTP flows/s", "p50 ms", "p99 ms", "÷ pgbench");
+    /** The demo run with some settings, and the most resident memory it took. */
+    record Demo(DemoJvm jvm, long peakResidentKib) {
+    }
+
+    /** One flow's rate over another's at the same client count, and the least it should be, if it has a target. */
+    private record Ratio(String name, Function<Row, LoadResult> flow, Function<Row, LoadResult> peer,
+            OptionalDouble target) {
+
+        double of(Row row) {
+            return flow.apply(row).flowsPerSecond() / peer.apply(row).flowsPerSecond();
+        }
+    }
+
+    private static final List<Ratio> RATIOS = List.of(
+            new Ratio("in-process ÷ pgbench minimal", Row::inProcess, Row::minimalCeiling, OptionalDouble.of(0.9)),
+            new Ratio("in-process ÷ pgbench store", Row::inProcess, Row::storeCeiling, OptionalDouble.empty()),
+            new Ratio("in-process 2-step ÷ Spring", Row::inProcessTwoSteps, Row::spring, OptionalDouble.of(1.0)),
+            new Ratio("in-process ÷ Spring", Row::inProcess, Row::spring, OptionalDouble.empty()),
+            new Ratio("HTTP ÷ pgbench minimal", Row::http, Row::minimalCeiling, OptionalDouble.of(0.55)),
+            new Ratio("HTTP ÷ Spring", Row::http, Row::spring, OptionalDouble.empty()),
+            new Ratio("HTTP tuned ÷ HTTP", Row::httpTuned, Row::http, OptionalDouble.of(0.95)),
+            new Ratio("Redis in-process ÷ redis-benchmark", Row::redisInProcess, Row::redisCeiling,
+                    OptionalDouble.empty()));
+
+    /** A table: its header and its lines, each as many cells as the header. */
+    private record Table(List<String> header, List<List<String>> lines) {
+
+        String text() {
+            int[] widths = new int[header.size()];
+            List<List<String>> all = new ArrayList<>(List.of(header));
+            all.addAll(lines);
+            all.forEach(line -> {
+                for (int i = 0; i < widths.length; i++) {
+                    widths[i] = Math.max(widths[i], line.get(i).length());
+                }
+            });
+            StringBuilder out = new StringBuilder();
+            all.forEach(line -> {
+                for (int i = 0; i < widths.length; i++) {
+                    out.append(String.format(i == 0 ? "%-" + widths[i] + "s  " : "%" + widths[i] + "s  ", line.get(i)));
+                }
+                out.append('\n');
+            });
+            return out.toString();
+        }
+
+        String asciidoc() {
+            StringBuilder out = new StringBuilder("[cols=\"3," + "1,".repeat(header.size() - 2)
+                    + "1\",options=header]\n|===\n");
+            List<List<String>> all = new ArrayList<>(List.of(header));
+            all.addAll(lines);
+            all.forEach(line -> out.append(line.stream().map(cell -> "|" + cell).collect(Collectors.joining(" ")))
+                    .append('\n'));
+            return out.append("|===\n").toString();
+        }
+    }
 
     private final List<Row> rows;
-    private final long peakResidentKib;
+    private final List<Demo> demos;
     private final Machine machine;
     private final long secondsPerRow;
 
-    Report(List<Row> rows, long peakResidentKib, Machine machine, long secondsPerRow) {
+    Report(List<Row> rows, List<Demo> demos, Machine machine, long secondsPerRow) {
         this.rows = rows;
-        this.peakResidentKib = peakResidentKib;
+        this.demos = demos;
         this.machine = machine;
         this.secondsPerRow = secondsPerRow;
     }
 
     String text() {
-        StringBuilder out = new StringBuilder();
-        List<List<String>> lines = new ArrayList<>();
-        lines.add(HEADER);
-        rows.forEach(row -> lines.add(cells(row)));
-        int[] widths = new int[HEADER.size()];
-        lines.forEach(line -> {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        });
-        lines.forEach(line -> {
-            for (int i = 0; i < widths.length; i++) {
-                out.append(String.format("%" + widths[i] + "s  ", line.get(i)));
-            }
-            out.append('\n');
-        });
-        out.append(summary()).append('\n');
-        return out.toString();
+        return figures().text() + '\n' + ratios().text() + '\n' + String.join("\n", verdicts()) + '\n';
     }
 
     String asciidoc() throws IOException {
-        StringBuilder table = new StringBuilder("[cols=\"" + "1,".repeat(HEADER.size() - 1) + "1\",options=header]\n|===\n");
-        table.append(String.join(" ", HEADER.stream().map(cell -> "|" + cell).toList())).append('\n');
-        rows.forEach(row -> table.append(String.join(" ", cells(row).stream().map(cell -> "|" + cell).toList()))
-                .append('\n'));
-        table.append("|===\n");
         try (InputStream in = Report.class.getClassLoader().getResourceAsStream("benchmark-page.adoc")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{machine}", machine.describe())
-                    .replace("{seconds}", String.valueOf(secondsPerRow)).replace("{table}", table)
-                    .replace("{summary}", summary());
+                    .replace("{seconds}", String.valueOf(secondsPerRow)).replace("{figures}", figures().asciidoc())
+                    .replace("{ratios}", ratios().asciidoc())
+                    .replace("{tuned}", "[source,bash]\n----\n" + DemoJvm.TUNED.commandLine()
+                            + " -jar quarkus-run.jar\n----")
+                    .replace("{verdicts}", verdicts().stream().map(line -> "* " + line)
+                            .collect(Collectors.joining("\n")));
         }
     }
 
-    private String summary() {
-        return "Peak RSS of the packaged demo under the HTTP load: " + peakResidentKib / 1024 + " MiB. "
-                + verdict("In-process", IN_PROCESS_TARGET, Row::inProcessRatio) + " "
-                + verdict("HTTP", HTTP_TARGET, Row::httpRatio);
+    /** Flows per second and latencies: a line per measurement, three columns per client count. */
+    private Table figures() {
+        List<String> header = new ArrayList<>(List.of("flows/s, p50 ms, p99 ms at"));
+        rows.forEach(row -> header.addAll(List.of(row.clients() + " clients", "p50", "p99")));
+        List<List<String>> lines = new ArrayList<>();
+        for (int i = 0; i < rows.get(0).results().size(); i++) {
+            int measurement = i;
+            List<String> line = new ArrayList<>(List.of(rows.get(0).results().get(i).name()));
+            rows.forEach(row -> {
+                LoadResult result = row.results().get(measurement);
+                line.addAll(List.of(format("%.0f", result.flowsPerSecond()) + errors(result),
+                        format("%.1f", result.p50Micros() / 1000.0), format("%.1f", result.p99Micros() / 1000.0)));
+            });
+            lines.add(line);
+        }
+        return new Table(header, lines);
     }
 
-    /** Whether a flow reaches its target ratio at every client count the targets apply to, and where it does not. */
-    private String verdict(String flow, double target, ToDoubleFunction<Row> ratio) {
-        List<String> missed = rows.stream()
-                .filter(row -> row.clients() >= TARGETS_FROM_CLIENTS && ratio.applyAsDouble(row) < target)
-                .map(row -> String.valueOf(row.clients())).toList();
-        return flow + " target (≥ " + target + "× pgbench from " + TARGETS_FROM_CLIENTS + " clients): "
-                + (missed.isEmpty() ? "met." : "missed at " + String.join(", ", missed) + " clients.");
+    private Table ratios() {
+        List<String> header = new ArrayList<>(List.of("ratio", "target"));
+        rows.forEach(row -> header.add(row.clients() + " clients"));
+        List<List<String>> lines = RATIOS.stream().map(ratio -> {
+            List<String> line = new ArrayList<>(List.of(ratio.name(), ratio.target().isPresent()
+                    ? format("≥ %.2f×", ratio.target().getAsDouble()) + " from " + TARGETS_FROM_CLIENTS
+                    : "none"));
+            rows.forEach(row -> line.add(format("%.2f×", ratio.of(row))));
+            return line;
+        }).toList();
+        return new Table(header, lines);
     }
 
-    private static List<String> cells(Row row) {
-        List<String> cells = new ArrayList<>(List.of(String.valueOf(row.clients())));
-        cells.addAll(figures(row.ceiling()));
-        cells.addAll(figures(row.inProcess()));
-        cells.add(format("%.2f×", row.inProcessRatio()));
-        cells.addAll(figures(row.http()));
-        cells.add(format("%.2f×", row.httpRatio()));
-        return cells;
+    /** Whether each target is met, with the figures that decide it. */
+    private List<String> verdicts() {
+        List<String> verdicts = new ArrayList<>();
+        for (Ratio ratio : RATIOS) {
+            if (ratio.target().isEmpty()) {
+                continue;
+            }
+            double target = ratio.target().getAsDouble();
+            List<String> missed = rows.stream()
+                    .filter(row -> row.clients() >= TARGETS_FROM_CLIENTS && ratio.of(row) < target)
+                    .map(row -> format("%.2f×", ratio.of(row)) + " at " + row.clients() + " clients").toList();
+            verdicts.add(ratio.name() + format(" ≥ %.2f×", target) + " from " + TARGETS_FROM_CLIENTS + " clients: "
+                    + (missed.isEmpty() ? "met." : "missed, " + String.join(", ", missed) + "."));
+        }
+        for (Demo demo : demos) {
+            long mib = demo.peakResidentKib() / 1024;
+            String line = "Peak RSS of the demo under the HTTP load, " + demo.jvm().describe() + ": " + mib + " MiB";
+            verdicts.add(demo.jvm() == DemoJvm.TUNED ? line + " (target ≤ " + PEAK_RESIDENT_TARGET_MIB + " MiB: "
+                    + (mib <= PEAK_RESIDENT_TARGET_MIB ? "met" : "missed") + ")." : line + ".");
+        }
+        return verdicts;
     }
 
-    private static List<String> figures(LoadResult result) {
-        return List.of(format("%.0f", result.flowsPerSecond()), format("%.1f", result.p50Micros() / 1000.0),
-                format("%.1f", result.p99Micros() / 1000.0));
+    private static String errors(LoadResult result) {
+        return result.errors() == 0 ? "" : " (" + result.errors() + " errors)";
     }
 
     private static String format(String pattern, double value) {
