@@ -209,7 +209,7 @@ class OpenApiDocumentTest {
 
     @Test
     void theProblemTypesAreThoseOfTheGuide() throws Exception {
-        String guide = Files.readString(Path.of("../docs/modules/ROOT/pages/index.adoc"));
+        String guide = Files.readString(Path.of("../docs/modules/ROOT/pages/rest-and-security.adoc"));
         String errors = guide.substring(guide.indexOf("=== Errors"), guide.indexOf("[[invalid-request-details]]"));
         Set<String> listed = new TreeSet<>();
         Matcher row = Pattern.compile("(?m)^\\|`([a-z-]+)`$").matcher(errors);
