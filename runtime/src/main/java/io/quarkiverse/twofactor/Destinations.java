@@ -1,6 +1,7 @@
 package io.quarkiverse.twofactor;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,5 +68,13 @@ public interface Destinations {
      * @param destinationId the destination to send to, or {@code null}
      * @throws NoDestinationException when there is no such verified destination
      */
-    NewConfirmation request(Binding binding, String senderKey, UUID destinationId);
+    default NewConfirmation request(Binding binding, String senderKey, UUID destinationId) {
+        return request(binding, senderKey, destinationId, null);
+    }
+
+    /**
+     * Like {@link #request(Binding, String, UUID)}, with the message in the language offered closest to
+     * {@code locale} (the default language when it is null).
+     */
+    NewConfirmation request(Binding binding, String senderKey, UUID destinationId, Locale locale);
 }

@@ -23,11 +23,14 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkiverse.twofactor.demo.DemoInbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -37,6 +40,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @TestProfile(IdentityModeProfile.class)
 class OwnedConfirmationsTest {
+
+    @Inject
+    DemoInbox inbox;
 
     private String alicePhone;
 
@@ -63,6 +69,15 @@ class OwnedConfirmationsTest {
         assertFalse(sent.asString().contains(alicePhone), sent.asString());
         assertTrue(sent.header("Location").endsWith("/two-factor/confirmations/" + id));
         ALICE.check(id).statusCode(200).body("status", equalTo("pending")).body("purpose", equalTo("sign-in"));
+    }
+
+    @Test
+    void requestIsInTheLanguageOfItsAcceptLanguage() {
+        String code = ALICE.given().contentType(ContentType.JSON).header("Accept-Language", "de")
+                .body(Map.of("purpose", "sign-in")).post("/two-factor/request-confirmation")
+                .then().statusCode(201).extract().path("code");
+        String message = inbox.last(alicePhone).orElseThrow().message();
+        assertTrue(message.startsWith("Ihr Code lautet " + code + "."), message);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.quarkiverse.twofactor.runtime.destination;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -152,7 +153,7 @@ public class DefaultDestinations implements Destinations {
     }
 
     @Override
-    public NewConfirmation request(Binding binding, String senderKey, UUID destinationId) {
+    public NewConfirmation request(Binding binding, String senderKey, UUID destinationId, Locale locale) {
         Objects.requireNonNull(binding, "binding");
         String owner = binding.owner();
         Destination target;
@@ -168,6 +169,6 @@ public class DefaultDestinations implements Destinations {
                             + sender + "'"));
         }
         return confirmer.request(binding, target.sender(), target.recipient(),
-                Map.of(DESTINATION_META, target.id().toString()));
+                Map.of(DESTINATION_META, target.id().toString()), locale);
     }
 }

@@ -177,8 +177,9 @@ public abstract class TwoFactorResource {
             String owner = caller.identityMode() ? caller.authenticated() : null;
             limits.count(caller.signedIn());
             JsonBody json = JsonBody.parse(contentType, body);
-            NewConfirmation issued = owner == null ? requestOpen(json, languages.bestMatch(acceptLanguage))
-                    : requestForCaller(owner, json);
+            Locale language = languages.bestMatch(acceptLanguage);
+            NewConfirmation issued = owner == null ? requestOpen(json, language)
+                    : requestForCaller(owner, json, language);
             ConfirmationState state = issued.state();
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", state.id());
@@ -209,7 +210,7 @@ public abstract class TwoFactorResource {
      * Identity mode: the code goes to one of the caller's verified destinations, never to a recipient the request
      * names, and the confirmation belongs to the caller.
      */
-    private NewConfirmation requestForCaller(String owner, JsonBody json) {
+    private NewConfirmation requestForCaller(String owner, JsonBody json, Locale language) {
         json.refuse("recipient", "meta");
         String purpose = json.requiredText("purpose");
         if (Destinations.VERIFY_PURPOSE.equals(purpose)) {
@@ -225,7 +226,7 @@ public abstract class TwoFactorResource {
         if (sender != null) {
             senders.get(sender);
         }
-        return destinations.request(new Binding(owner, purpose), sender, destination);
+        return destinations.request(new Binding(owner, purpose), sender, destination, language);
     }
 
     /** A confirmation the caller confirms with their authenticator app or a recovery code: nothing is sent. */
