@@ -16,7 +16,7 @@ CREATE TABLE two_factor_confirmation (
     last_sent_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     confirmed_at TIMESTAMP(6) WITH TIME ZONE,
     used_at      TIMESTAMP(6) WITH TIME ZONE,
-    -- QUEUED, SENT or FAILED for a code delivered in the background (delivery.mode=async); null otherwise.
+    -- QUEUED, SENT or FAILED for a code delivered in the background (delivery.mode=async), else null.
     delivery     VARCHAR(8),
     -- The keyed hash the confirmation's wrong codes count under (its owner, or its recipient), so that confirming
     -- finds the failure count without a read.

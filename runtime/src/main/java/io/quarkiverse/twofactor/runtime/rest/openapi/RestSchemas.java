@@ -202,6 +202,7 @@ public final class RestSchemas {
                     "urn:quarkus-two-factor:problem:too-many-sends",
                     "urn:quarkus-two-factor:problem:too-many-requests",
                     "urn:quarkus-two-factor:problem:sender-budget-exhausted",
+                    "urn:quarkus-two-factor:problem:sender-busy",
                     "urn:quarkus-two-factor:problem:too-many-failures",
                     "urn:quarkus-two-factor:problem:recipient-rejected",
                     "urn:quarkus-two-factor:problem:sender-failed",
@@ -211,8 +212,8 @@ public final class RestSchemas {
             @Schema(required = true, description = "The HTTP status") int status,
             @Schema(required = true, description = "What went wrong, for people") String detail,
             @Schema(description = "wrong-code: wrong codes still accepted") Integer remainingAttempts,
-            @Schema(description = "unknown-sender, recipient-rejected, sender-failed, sender-budget-exhausted: the sender"
-                    + " key") String sender,
+            @Schema(description = "unknown-sender, recipient-rejected, sender-failed, sender-budget-exhausted,"
+                    + " sender-busy: the sender key") String sender,
             @Schema(description = "confirmation-required: the purpose the confirmation must have") String purpose,
             @Schema(description = "not-pending: the confirmation's status now (" + STATUSES + ")")
             String confirmationStatus) {
