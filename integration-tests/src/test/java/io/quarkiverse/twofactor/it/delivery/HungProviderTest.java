@@ -49,6 +49,8 @@ class HungProviderTest {
 
     private static final int CALLERS = 250;
     private static final Duration P99_BOUND = Duration.ofMillis(100);
+    /** Enough probes that the p99 speaks for the whole hang, not only for the burst's first moments. */
+    private static final int PROBES = 300;
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     @TestHTTPResource("/two-factor/request-confirmation")
@@ -71,7 +73,7 @@ class HungProviderTest {
         int madeBefore = confirmationsOf("hung");
         Prober prober = Prober.start(unrelated.toURI());
         List<HttpResponse<String>> answers = burst("hung");
-        prober.stop();
+        prober.stopAfter(PROBES);
 
         int busy = count(answers, 503, "sender-busy");
         int failed = count(answers, 503, "sender-failed");
@@ -121,7 +123,7 @@ class HungProviderTest {
             given().get("/two-factor/confirmations/" + id).then().statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("failed"));
         }
-        prober.stop();
+        prober.stopAfter(PROBES);
         assertEquals(0, prober.mostWorkersInSender(), "no worker thread ever delivered");
         assertNoThreadLeftInTheSender();
         prober.assertP99Below(P99_BOUND);
@@ -235,7 +237,12 @@ class HungProviderTest {
             return new Prober(endpoint);
         }
 
-        void stop() throws InterruptedException {
+        /** Stops once at least {@code probes} answers were timed (or after half a minute, with fewer). */
+        void stopAfter(int probes) throws InterruptedException {
+            long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (latencies.size() < probes && System.nanoTime() < giveUp) {
+                Thread.sleep(50);
+            }
             running.set(false);
             thread.join();
         }
