@@ -24,6 +24,8 @@ final class DeliveryLimit {
     /** The wait a refused caller is told to keep: places free as soon as a provider answers. */
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     private static final int DEFAULT_ASYNC_QUEUE = 64;
+    /** Room for a burst of requests to a healthy provider, while a hung one still holds a bounded part of the pool. */
+    private static final int DEFAULT_SYNC_QUEUE = 48;
 
     private final String senderKey;
     private final Duration deadline;
@@ -38,7 +40,8 @@ final class DeliveryLimit {
         if (config.maxConcurrent() < 1) {
             throw new ConfigurationException(property + ".max-concurrent must be at least 1");
         }
-        int maxQueued = config.maxQueued().orElse(config.mode() == DeliveryMode.ASYNC ? DEFAULT_ASYNC_QUEUE : 0);
+        int maxQueued = config.maxQueued()
+                .orElse(config.mode() == DeliveryMode.ASYNC ? DEFAULT_ASYNC_QUEUE : DEFAULT_SYNC_QUEUE);
         if (maxQueued < 0) {
             throw new ConfigurationException(property + ".max-queued must not be negative");
         }

@@ -290,9 +290,11 @@ public interface TwoFactorConfig {
         /**
          * How many deliveries may wait for one of the {@code max-concurrent} places. Beyond that, requests and resends
          * are refused before anything is made or counted ({@code 503} problem {@code sender-busy} over REST, with
-         * {@code Retry-After}). By default 0 in {@code sync} mode, where a waiting request would hold a worker thread:
-         * a request either delivers at once or is refused at once. By default 64 in {@code async} mode, where a queued
-         * delivery holds no thread. A request waiting in {@code sync} mode waits no longer than {@code deadline}.
+         * {@code Retry-After}). By default 48 in {@code sync} mode, where a waiting request holds a worker thread: room
+         * for a burst of requests to a healthy provider, while one that stops answering holds at most
+         * {@code max-concurrent} plus these worker threads; 0 refuses at once whenever every place is taken. By default
+         * 64 in {@code async} mode, where a queued delivery holds no thread. A request waiting in {@code sync} mode
+         * waits no longer than {@code deadline}.
          */
         OptionalInt maxQueued();
 

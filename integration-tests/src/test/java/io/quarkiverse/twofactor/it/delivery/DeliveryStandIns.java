@@ -21,7 +21,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Twilio stand-ins for the delivery limits, and the Twilio senders of the demo pointed at them:
  * <ul>
  * <li>{@code hung} ({@code sync}) and {@code hung-async}: a socket that accepts connections and never answers, with
- * 1 s read timeouts, 8 deliveries at once and a 3 s deadline; {@code hung-async} queues 32 more;
+ * 1 s read timeouts, 8 deliveries at once and a 3 s deadline; {@code hung} queues none, {@code hung-async} 32;
  * <li>{@code twilio-async}: WireMock as the Twilio API, delivering in the background, with a 5 s read timeout.
  * </ul>
  */
@@ -43,6 +43,8 @@ public class DeliveryStandIns implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.two-factor.debug-code-response", "false");
         sender(config, "hung", silentUrl);
+        // Refused at once when every place is taken, so that the burst's answers do not wait for the deadline.
+        config.put(prefix("hung") + "delivery.max-queued", "0");
         sender(config, "hung-async", silentUrl);
         config.put(prefix("hung-async") + "delivery.mode", "async");
         config.put(prefix("hung-async") + "delivery.max-queued", Integer.toString(MAX_QUEUED_ASYNC));
