@@ -13,10 +13,13 @@ import io.smallrye.mutiny.Uni;
  * {@link Confirmer} refuses to run.
  *
  * <p>
- * Nothing happens until the {@code Uni} is subscribed to. The work then runs on a worker thread, never on the event
- * loop, and the result is emitted back on the caller's Vert.x context, so that a reactive endpoint carries on where it
- * began. A call that the {@link Confirmer} answers with an exception ends in a failed {@code Uni} with that same
- * exception, such as {@link TooManySendsException} or {@link TooManyFailuresException}.
+ * Nothing happens until the {@code Uni} is subscribed to. Work that waits never runs on the event loop: on a store
+ * with a non-blocking client (the {@code redis} store) {@code check}, {@code confirm}, {@code confirmAndUse} and
+ * {@code use} run on the event loop with no thread waiting for the store, and their synchronous event observers run
+ * there too; every other call, and every call on another store, runs on a worker thread. The result is emitted back on
+ * the caller's Vert.x context, so that a reactive endpoint carries on where it began. A call that the {@link Confirmer}
+ * answers with an exception ends in a failed {@code Uni} with that same exception, such as
+ * {@link TooManySendsException} or {@link TooManyFailuresException}.
  *
  * <p>
  * Each method is documented on its {@link Confirmer} twin.

@@ -26,8 +26,8 @@ import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.CodeHasher;
 import io.quarkiverse.twofactor.runtime.DefaultConfirmer;
+import io.quarkiverse.twofactor.runtime.DefaultReactiveConfirmer;
 import io.quarkiverse.twofactor.runtime.ExpiredCleanup;
-import io.quarkiverse.twofactor.runtime.OffloadingReactiveConfirmer;
 import io.quarkiverse.twofactor.runtime.MessageLanguages;
 import io.quarkiverse.twofactor.runtime.SecureRandomCodeGenerator;
 import io.quarkiverse.twofactor.runtime.SenderRegistry;
@@ -114,7 +114,7 @@ class TwoFactorProcessor {
     @BuildStep
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(DefaultConfirmer.class, OffloadingReactiveConfirmer.class, CodeHasher.class,
+                .addBeanClasses(DefaultConfirmer.class, DefaultReactiveConfirmer.class, CodeHasher.class,
                         SecureRandomCodeGenerator.class, SenderRegistry.class, MessageLanguages.class, Outbox.class,
                         LogSenderBackend.class, StoreSelector.class,
                         StoreClock.class, MemoryConfirmationStore.class, ExpiredCleanup.class,

@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The demo's flow for a reactive application: these methods return {@link Uni}, so Quarkus REST runs them on the event
- * loop, and they go through {@link ReactiveConfirmer}, which does the confirmer's waiting on a worker thread.
+ * loop, and they go through {@link ReactiveConfirmer}, which never waits there: it makes and sends codes on a worker
+ * thread, and on the Redis store confirms and spends them on the event loop through the reactive Redis client.
  */
 @Path("/demo/reactive")
 @Produces(MediaType.TEXT_PLAIN)

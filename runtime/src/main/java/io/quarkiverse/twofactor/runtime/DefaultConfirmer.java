@@ -1,5 +1,9 @@
 package io.quarkiverse.twofactor.runtime;
 
+import static io.quarkiverse.twofactor.runtime.ConfirmAnswers.isExpected;
+import static io.quarkiverse.twofactor.runtime.ConfirmAnswers.isOwner;
+import static io.quarkiverse.twofactor.runtime.ConfirmAnswers.view;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +75,7 @@ public class DefaultConfirmer implements Confirmer {
     private final SenderRegistry senders;
     private final TwoFactorConfig config;
     private final ConfirmationListener listeners;
+    private final ConfirmAnswers answers;
     private final FailureBudget budget;
     private final DefaultAuthenticators authenticators;
     private final DefaultRecoveryCodes recoveryCodes;
@@ -87,6 +92,7 @@ public class DefaultConfirmer implements Confirmer {
         this.senders = senders;
         this.config = config;
         this.listeners = new ConfirmationListeners(listeners);
+        this.answers = new ConfirmAnswers(config.maxAttempts(), this.listeners);
         this.budget = new FailureBudget(store, hasher, config.limits());
         this.authenticators = authenticators;
         this.recoveryCodes = recoveryCodes;
@@ -210,7 +216,7 @@ public class DefaultConfirmer implements Confirmer {
     }
 
     /** The built-in methods whose codes the owner already has: an authenticator app's, or a recovery code. */
-    private static boolean isMethodWithoutSending(String key) {
+    static boolean isMethodWithoutSending(String key) {
         return key != null && METHODS_WITHOUT_SENDING.contains(key);
     }
 
@@ -256,94 +262,70 @@ public class DefaultConfirmer implements Confirmer {
     private ConfirmResult confirmAs(UUID id, String owner, String purpose, String code, boolean spend) {
         refuseOnEventLoop();
         Instant now = clock.now();
-        // The keyed hash is compared in the store: without the key, nobody learns anything from how long that takes.
-        CodeAttempt attempt = new CodeAttempt(id, owner, purpose, hasher.hash(id, code), spend, config.maxAttempts(),
-                budget.limit(), METHODS_WITHOUT_SENDING);
+        CodeAttempt attempt = codeAttempt(id, owner, purpose, code, spend);
         try {
-            return reported(attempt(attempt, code, now), spend);
+            return answers.reported(attempt(attempt, code, now), spend);
         } catch (TooManyFailuresException e) {
             // Refused before anything changed; the confirmation is read only on this path, for the listeners.
-            listeners.confirmRefused(store.find(id).map(stored -> view(stored, now)).orElse(null));
+            answers.lockedOutRefused(store.find(id), now);
             throw e;
         }
     }
 
-    /** What a confirm call answered, and whether its wrong code used up the last attempt. */
-    private record Attempt(ConfirmResult result, boolean lockedOut) {
-
-        Attempt(ConfirmResult result) {
-            this(result, false);
-        }
+    /** A code given for a confirmation, as the store's confirm step takes it. */
+    CodeAttempt codeAttempt(UUID id, String owner, String purpose, String code, boolean spend) {
+        // The keyed hash is compared in the store: without the key, nobody learns anything from how long that takes.
+        return new CodeAttempt(id, owner, purpose, hasher.hash(id, code), spend, config.maxAttempts(), budget.limit(),
+                METHODS_WITHOUT_SENDING);
     }
 
-    /** Tells the listeners what the confirm call did, once the store is done, and returns its answer. */
-    private ConfirmResult reported(Attempt attempt, boolean spend) {
-        ConfirmResult result = attempt.result();
-        switch (result.outcome()) {
-            case CONFIRMED -> {
-                ConfirmationState state = result.state();
-                listeners.confirmed(withStatus(state, Status.CONFIRMED));
-                if (state.status() == Status.USED) {
-                    listeners.used(state);
-                } else if (spend) {
-                    // Only where the store's step is not one change: a concurrent use spent it between the two.
-                    listeners.useRefused(state);
-                    return new ConfirmResult(Outcome.NOT_PENDING, state, result.remainingAttempts());
-                }
-            }
-            case WRONG_CODE -> listeners.wrongCode(result.state());
-            case ATTEMPTS_EXHAUSTED -> {
-                if (attempt.lockedOut()) {
-                    listeners.lockedOut(result.state());
-                } else {
-                    listeners.confirmRefused(result.state());
-                }
-            }
-            default -> listeners.confirmRefused(result.state());
-        }
-        return result;
+    /** How the confirmer answers and reports the store's confirm and use steps. */
+    ConfirmAnswers answers() {
+        return answers;
+    }
+
+    /** The failure budget the confirm step counts wrong codes under. */
+    FailureBudget budget() {
+        return budget;
     }
 
     /**
      * The store decides in one step; only when that step changed nothing is the confirmation read, to say why, or to
      * check a code the store cannot (an authenticator app's, a recovery code).
      */
-    private Attempt attempt(CodeAttempt attempt, String code, Instant now) {
+    private ConfirmAnswers.Attempt attempt(CodeAttempt attempt, String code, Instant now) {
         Optional<StoredConfirmation> changed = store.confirmOrCount(attempt, now);
         if (changed.isPresent()) {
-            return answer(changed.get(), now);
+            return answers.answer(changed.get(), now);
         }
         Optional<StoredConfirmation> found = store.find(attempt.id()).filter(stored -> isExpected(stored, attempt));
-        Outcome refusal = refusal(found, now);
+        Outcome refusal = answers.refusal(found, now);
         if (refusal != null) {
-            return new Attempt(result(refusal, found, now));
+            return answers.unchanged(refusal, found, now);
         }
         if (isMethodWithoutSending(found.get().sender())) {
-            return store.inOneUnit(() -> confirmWithMethod(attempt, code, now));
+            return attemptWithMethod(attempt, code, now);
         }
         budget.checkOpen(budget.subjectOf(found.get()), now);
         // Neither refused nor locked out now: a concurrent call changed the confirmation or the failures since.
-        return new Attempt(result(Outcome.WRONG_CODE, found, now));
+        return answers.unchanged(Outcome.WRONG_CODE, found, now);
     }
 
-    /** The answer to a code the store confirmed the confirmation with, or counted as wrong. */
-    private Attempt answer(StoredConfirmation changed, Instant now) {
-        ConfirmationState state = view(changed, now);
-        int remaining = config.maxAttempts() - changed.attempts();
-        if (changed.status() == Status.CONFIRMED || changed.status() == Status.USED) {
-            return new Attempt(new ConfirmResult(Outcome.CONFIRMED, state, remaining));
-        }
-        return remaining <= 0 ? new Attempt(new ConfirmResult(Outcome.ATTEMPTS_EXHAUSTED, state, 0), true)
-                : new Attempt(new ConfirmResult(Outcome.WRONG_CODE, state, remaining));
+    /**
+     * Confirms a confirmation of a built-in method (an authenticator app, a recovery code), whose code the confirmer
+     * checks rather than the store.
+     */
+    ConfirmAnswers.Attempt attemptWithMethod(CodeAttempt attempt, String code, Instant now) {
+        return store.inOneUnit(() -> confirmWithMethod(attempt, code, now));
     }
 
     /** Confirms with the owner's authenticator app's current code or one of their recovery codes, checked here. */
-    private Attempt confirmWithMethod(CodeAttempt attempt, String code, Instant now) {
+    private ConfirmAnswers.Attempt confirmWithMethod(CodeAttempt attempt, String code, Instant now) {
         UUID id = attempt.id();
         Optional<StoredConfirmation> found = store.find(id).filter(stored -> isExpected(stored, attempt));
-        Outcome refusal = refusal(found, now);
+        Outcome refusal = answers.refusal(found, now);
         if (refusal != null) {
-            return new Attempt(result(refusal, found, now));
+            return answers.unchanged(refusal, found, now);
         }
         StoredConfirmation stored = found.get();
         String subject = budget.subjectOf(stored);
@@ -352,10 +334,7 @@ public class DefaultConfirmer implements Confirmer {
         if (matches && store.confirm(id, stored.codeHash(), config.maxAttempts(), now)) {
             budget.succeeded(subject, failures);
             boolean used = attempt.spend() && store.use(id, now);
-            return answer(new StoredConfirmation(id, used ? Status.USED : Status.CONFIRMED, stored.sender(),
-                    stored.recipient(), stored.owner(), stored.purpose(), stored.meta(), stored.codeHash(),
-                    stored.attempts(), stored.createdAt(), stored.expiresAt(), stored.lastSentAt(), now,
-                    used ? now : null), now);
+            return answers.answer(attempt.confirmed(stored, used, now), now);
         }
         if (!matches) {
             // The subject's budget first: a wrong code it refuses counts nowhere.
@@ -365,14 +344,15 @@ public class DefaultConfirmer implements Confirmer {
                 // The count this call made decides its answer, whatever concurrent calls did since.
                 ConfirmationState state = view(store.find(id).orElseThrow(), now);
                 return attempts >= config.maxAttempts()
-                        ? new Attempt(new ConfirmResult(Outcome.ATTEMPTS_EXHAUSTED, state, 0), true)
-                        : new Attempt(new ConfirmResult(Outcome.WRONG_CODE, state, config.maxAttempts() - attempts));
+                        ? new ConfirmAnswers.Attempt(new ConfirmResult(Outcome.ATTEMPTS_EXHAUSTED, state, 0), true)
+                        : new ConfirmAnswers.Attempt(new ConfirmResult(Outcome.WRONG_CODE, state,
+                                config.maxAttempts() - attempts));
             }
         }
         // Nothing was counted or confirmed: a concurrent call changed the confirmation, which now says why.
         Optional<StoredConfirmation> after = store.find(id);
-        Outcome outcome = refusal(after, now);
-        return new Attempt(result(outcome == null ? Outcome.WRONG_CODE : outcome, after, now));
+        Outcome outcome = answers.refusal(after, now);
+        return answers.unchanged(outcome == null ? Outcome.WRONG_CODE : outcome, after, now);
     }
 
     /**
@@ -399,13 +379,10 @@ public class DefaultConfirmer implements Confirmer {
         Instant now = clock.now();
         // Meta never changes once made, so reading it first cannot race with the conditional use.
         if (found.isEmpty() || !MetaValues.containsAll(found.get().meta(), expectedMeta) || !store.use(id, now)) {
-            listeners.useRefused(found.map(stored -> view(stored, now)).orElse(null));
+            answers.useRefused(found, now);
             return false;
         }
-        StoredConfirmation stored = found.get();
-        listeners.used(new ConfirmationState(id, Status.USED, stored.sender(), stored.recipient(), stored.owner(),
-                stored.purpose(), stored.meta(), stored.attempts(), stored.createdAt(), stored.expiresAt(),
-                stored.confirmedAt()));
+        answers.used(found.get().usedAt(now), now);
         return true;
     }
 
@@ -421,10 +398,10 @@ public class DefaultConfirmer implements Confirmer {
         Optional<StoredConfirmation> used = store.useReturning(id, binding, now);
         if (used.isEmpty()) {
             // Read only on this path, for the listeners.
-            listeners.useRefused(store.find(id).map(stored -> view(stored, now)).orElse(null));
+            answers.useRefused(store.find(id), now);
             return false;
         }
-        listeners.used(view(used.get(), now));
+        answers.used(used.get(), now);
         return true;
     }
 
@@ -479,7 +456,7 @@ public class DefaultConfirmer implements Confirmer {
             return new ResendResult(ResendResult.Outcome.NOT_FOUND, null, null, Duration.ZERO);
         }
         StoredConfirmation stored = found.get();
-        Status status = effectiveStatus(stored, now);
+        Status status = stored.statusAt(now);
         if (status != Status.PENDING) {
             ResendResult.Outcome outcome = status == Status.EXPIRED ? ResendResult.Outcome.EXPIRED
                     : ResendResult.Outcome.NOT_PENDING;
@@ -614,55 +591,6 @@ public class DefaultConfirmer implements Confirmer {
 
     private String newCode() {
         return generator.generate(config.code().length(), config.code().alphabet());
-    }
-
-    /** Why a confirmation cannot be confirmed now, or {@code null} when it is pending. */
-    private Outcome refusal(Optional<StoredConfirmation> found, Instant now) {
-        if (found.isEmpty()) {
-            return Outcome.NOT_FOUND;
-        }
-        StoredConfirmation stored = found.get();
-        Status status = effectiveStatus(stored, now);
-        if (status == Status.EXPIRED) {
-            return Outcome.EXPIRED;
-        }
-        if (status == Status.FAILED && stored.attempts() >= config.maxAttempts()) {
-            return Outcome.ATTEMPTS_EXHAUSTED;
-        }
-        return status == Status.PENDING ? null : Outcome.NOT_PENDING;
-    }
-
-    private ConfirmResult result(Outcome outcome, Optional<StoredConfirmation> found, Instant now) {
-        ConfirmationState state = found.map(stored -> view(stored, now)).orElse(null);
-        int remaining = state == null ? 0 : Math.max(0, config.maxAttempts() - state.attempts());
-        return new ConfirmResult(outcome, state, remaining);
-    }
-
-    /** A null owner stands for the calls made without one, which act on any confirmation. */
-    private static boolean isOwner(StoredConfirmation stored, String owner) {
-        return owner == null || owner.equals(stored.owner());
-    }
-
-    /** Whether the confirmation is the one the attempt expects: its owner's and made for its purpose, when given. */
-    private static boolean isExpected(StoredConfirmation stored, CodeAttempt attempt) {
-        return isOwner(stored, attempt.owner())
-                && (attempt.purpose() == null || attempt.purpose().equals(stored.purpose()));
-    }
-
-    private static ConfirmationState withStatus(ConfirmationState state, Status status) {
-        return new ConfirmationState(state.id(), status, state.sender(), state.recipient(), state.owner(),
-                state.purpose(), state.meta(), state.attempts(), state.createdAt(), state.expiresAt(),
-                state.confirmedAt());
-    }
-
-    private static ConfirmationState view(StoredConfirmation stored, Instant now) {
-        return new ConfirmationState(stored.id(), effectiveStatus(stored, now), stored.sender(), stored.recipient(),
-                stored.owner(), stored.purpose(), stored.meta(), stored.attempts(), stored.createdAt(),
-                stored.expiresAt(), stored.confirmedAt(), stored.delivery());
-    }
-
-    private static Status effectiveStatus(StoredConfirmation stored, Instant now) {
-        return stored.statusAt(now);
     }
 
     /**

@@ -67,7 +67,15 @@ final class FailureBudget {
         if (subject == null) {
             return FailureCount.none();
         }
-        FailureCount failures = store.failures(subject);
+        return requireOpen(store.failures(subject), now);
+    }
+
+    /**
+     * The subject's failures as read, when they do not lock it out.
+     *
+     * @throws TooManyFailuresException when they do
+     */
+    FailureCount requireOpen(FailureCount failures, Instant now) {
         if (limit.locksOut(failures, now)) {
             throw new TooManyFailuresException(limit.lockoutLeft(failures, now));
         }

@@ -3,12 +3,15 @@ package io.quarkiverse.twofactor.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
+import io.quarkiverse.twofactor.spi.ReactiveConfirmationStore;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The time every decision about stored times is made on: the selected store's clock
@@ -26,6 +29,9 @@ import io.quarkiverse.twofactor.spi.ConfirmationStore;
  * The first round trip also loads what the query needs, which makes it long and its middle a poor guess: the first
  * estimate comes from the shorter of two.
  * <p>
+ * {@link #nowReactive} does the same through the store's {@link ConfirmationStore#reactive() reactive} face, with no
+ * thread waiting for a sample.
+ * <p>
  * When the store cannot answer, {@link #now()} throws the store's
  * {@link io.quarkiverse.twofactor.spi.StoreUnavailableException}, as the store call it was for would.
  */
@@ -36,7 +42,8 @@ public class StoreClock {
     private static final Duration RESAMPLE_AFTER = Duration.ofSeconds(1);
 
     private final ConfirmationStore store;
-    private final ReentrantLock sampling = new ReentrantLock();
+    private final ReentrantLock firstSampling = new ReentrantLock();
+    private final AtomicBoolean resampling = new AtomicBoolean();
     private volatile Estimate last;
 
     /** The store's time at one reading of the monotonic clock. */
@@ -85,19 +92,43 @@ public class StoreClock {
         Estimate estimate = last;
         if (estimate == null) {
             estimate = firstEstimate();
-        } else if (estimate.isOlderThan(RESAMPLE_AFTER, System.nanoTime()) && sampling.tryLock()) {
+        } else if (estimate.isOlderThan(RESAMPLE_AFTER, System.nanoTime()) && resampling.compareAndSet(false, true)) {
             try {
-                estimate = sample().nearest(estimate);
-                last = estimate;
+                estimate = resampled(estimate, sample());
             } finally {
-                sampling.unlock();
+                resampling.set(false);
             }
         }
         return estimate.at(System.nanoTime()).truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Like {@link #now()}, asking {@code reactive}, the selected store's reactive face, when a sample is due. */
+    public Uni<Instant> nowReactive(ReactiveConfirmationStore reactive) {
+        return Uni.createFrom().deferred(() -> {
+            Estimate estimate = last;
+            if (estimate == null) {
+                // Concurrent first callers may each take their samples; the estimate any of them keeps serves.
+                return sample(reactive).chain(first -> sample(reactive).map(second -> {
+                    last = (first.roundTrip() <= second.roundTrip() ? first : second).middle();
+                    return last;
+                }));
+            }
+            if (estimate.isOlderThan(RESAMPLE_AFTER, System.nanoTime()) && resampling.compareAndSet(false, true)) {
+                return sample(reactive).map(sample -> resampled(estimate, sample))
+                        .onTermination().invoke(() -> resampling.set(false));
+            }
+            return Uni.createFrom().item(estimate);
+        }).map(estimate -> estimate.at(System.nanoTime()).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private Estimate resampled(Estimate previous, Sample sample) {
+        Estimate estimate = sample.nearest(previous);
+        last = estimate;
+        return estimate;
+    }
+
     private Estimate firstEstimate() {
-        sampling.lock();
+        firstSampling.lock();
         try {
             if (last == null) {
                 Sample first = sample();
@@ -106,8 +137,15 @@ public class StoreClock {
             }
             return last;
         } finally {
-            sampling.unlock();
+            firstSampling.unlock();
         }
+    }
+
+    private Uni<Sample> sample(ReactiveConfirmationStore reactive) {
+        return Uni.createFrom().deferred(() -> {
+            long asked = System.nanoTime();
+            return reactive.currentTime().map(storeTime -> new Sample(storeTime, asked, System.nanoTime()));
+        });
     }
 
     private Sample sample() {

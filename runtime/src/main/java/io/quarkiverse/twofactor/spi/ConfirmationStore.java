@@ -1,7 +1,5 @@
 package io.quarkiverse.twofactor.spi;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +61,15 @@ public interface ConfirmationStore {
         return Instant.now();
     }
 
+    /**
+     * The same store reached without blocking, for the reactive confirmer's check, confirm and use steps; empty when
+     * this store has no non-blocking client, which is the default: the reactive confirmer then runs those steps on a
+     * worker thread through this interface.
+     */
+    default Optional<ReactiveConfirmationStore> reactive() {
+        return Optional.empty();
+    }
+
     /** Stores a new confirmation. */
     void create(StoredConfirmation confirmation);
 
@@ -118,8 +125,7 @@ public interface ConfirmationStore {
             if (limit.locksOut(counted, now)) {
                 return Optional.empty();
             }
-            if (MessageDigest.isEqual(c.codeHash().getBytes(StandardCharsets.US_ASCII),
-                    attempt.codeHash().getBytes(StandardCharsets.US_ASCII))) {
+            if (attempt.matches(c)) {
                 if (!confirm(c.id(), c.codeHash(), attempt.maxAttempts(), now)) {
                     return Optional.empty();
                 }
@@ -127,9 +133,7 @@ public interface ConfirmationStore {
                     clearFailures(subject);
                 }
                 boolean used = attempt.spend() && use(c.id(), now);
-                return Optional.of(new StoredConfirmation(c.id(), used ? Status.USED : Status.CONFIRMED, c.sender(),
-                        c.recipient(), c.owner(), c.purpose(), c.meta(), c.codeHash(), c.attempts(), c.createdAt(),
-                        c.expiresAt(), c.lastSentAt(), now, used ? now : null));
+                return Optional.of(attempt.confirmed(c, used, now));
             }
             // The subject's budget first: a wrong code it refuses counts nowhere.
             if (subject != null && !countFailure(subject, limit.max(), limit.lockout(), now)) {
@@ -139,10 +143,7 @@ public interface ConfirmationStore {
             if (attempts == 0) {
                 return Optional.empty();
             }
-            return Optional.of(new StoredConfirmation(c.id(),
-                    attempts >= attempt.maxAttempts() ? Status.FAILED : Status.PENDING, c.sender(), c.recipient(),
-                    c.owner(), c.purpose(), c.meta(), c.codeHash(), attempts, c.createdAt(), c.expiresAt(),
-                    c.lastSentAt(), null, null));
+            return Optional.of(attempt.counted(c, attempts));
         });
     }
 
@@ -153,16 +154,12 @@ public interface ConfirmationStore {
      * @return the confirmation as used; empty when nothing changed
      */
     default Optional<StoredConfirmation> useReturning(UUID id, Binding binding, Instant now) {
-        Optional<StoredConfirmation> found = find(id).filter(c -> binding == null
-                || (binding.owner().equals(c.owner()) && binding.purpose().equals(c.purpose())));
+        Optional<StoredConfirmation> found = find(id).filter(c -> c.isFor(binding));
         // Owner and purpose never change once made, so reading them first cannot race with the conditional use.
         if (found.isEmpty() || !use(id, now)) {
             return Optional.empty();
         }
-        StoredConfirmation c = found.get();
-        return Optional.of(new StoredConfirmation(id, Status.USED, c.sender(), c.recipient(), c.owner(), c.purpose(),
-                c.meta(), c.codeHash(), c.attempts(), c.createdAt(), c.expiresAt(), c.lastSentAt(), c.confirmedAt(),
-                now));
+        return Optional.of(found.get().usedAt(now));
     }
 
     /** The confirmation with this id, if any. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Status;
 
@@ -62,6 +63,17 @@ public record StoredConfirmation(
     public Status statusAt(Instant now) {
         boolean live = status == Status.PENDING || status == Status.CONFIRMED;
         return live && !expiresAt.isAfter(now) ? Status.EXPIRED : status;
+    }
+
+    /** Whether it belongs to {@code binding}'s owner and was made for its purpose; any binds when it is null. */
+    public boolean isFor(Binding binding) {
+        return binding == null || (binding.owner().equals(owner) && binding.purpose().equals(purpose));
+    }
+
+    /** This confirmation as the use step leaves it: used at {@code now}. */
+    public StoredConfirmation usedAt(Instant now) {
+        return new StoredConfirmation(id, Status.USED, sender, recipient, owner, purpose, meta, codeHash, attempts,
+                createdAt, expiresAt, lastSentAt, confirmedAt, now, delivery);
     }
 
     @Override

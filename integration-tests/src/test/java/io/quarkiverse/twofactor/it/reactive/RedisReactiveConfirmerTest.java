@@ -9,11 +9,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** {@link ReactiveConfirmerTest} on the local Redis, whose blocking client refuses an event-loop thread on its own. */
+/**
+ * {@link ReactiveConfirmerTest} on the local Redis, whose blocking client refuses an event-loop thread on its own, and
+ * whose reactive client serves check, confirm and use on the event loop.
+ */
 @QuarkusTest
 @Tag("redis")
 @TestProfile(RedisReactiveConfirmerTest.OnRedis.class)
 class RedisReactiveConfirmerTest extends ReactiveConfirmerTest {
+
+    @Override
+    protected boolean storeStepsOnEventLoop() {
+        return true;
+    }
 
     public static class OnRedis implements QuarkusTestProfile {
         @Override

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.ResponseType;
@@ -28,20 +30,35 @@ final class LuaScript {
 
     /** Runs the script with {@code key} as {@code KEYS[1]} and {@code args} as {@code ARGV}. */
     Response run(RedisDataSource redis, String key, String... args) {
-        String[] command = new String[args.length + 3];
-        command[0] = sha1;
-        command[1] = "1";
-        command[2] = key;
-        System.arraycopy(args, 0, command, 3, args.length);
         try {
-            return redis.execute(Command.EVALSHA, command);
+            return redis.execute(Command.EVALSHA, command(sha1, key, args));
         } catch (RuntimeException e) {
-            if (!errorReply(e).filter(reply -> reply.startsWith("NOSCRIPT")).isPresent()) {
+            if (!isNoScript(e)) {
                 throw e;
             }
         }
-        command[0] = source;
-        return redis.execute(Command.EVAL, command);
+        return redis.execute(Command.EVAL, command(source, key, args));
+    }
+
+    /** Like {@link #run(RedisDataSource, String, String...)}, on the reactive client. */
+    Uni<Response> run(ReactiveRedisDataSource redis, String key, String... args) {
+        return redis.execute(Command.EVALSHA, command(sha1, key, args))
+                .onFailure(LuaScript::isNoScript).recoverWithUni(() -> redis.execute(Command.EVAL,
+                        command(source, key, args)));
+    }
+
+    /** EVALSHA's or EVAL's arguments: the script's digest or source, one key, then the script's own. */
+    private static String[] command(String script, String key, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = script;
+        command[1] = "1";
+        command[2] = key;
+        System.arraycopy(args, 0, command, 3, args.length);
+        return command;
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        return errorReply(failure).filter(reply -> reply.startsWith("NOSCRIPT")).isPresent();
     }
 
     /**

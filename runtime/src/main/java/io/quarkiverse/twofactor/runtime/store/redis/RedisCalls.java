@@ -3,8 +3,6 @@ package io.quarkiverse.twofactor.runtime.store.redis;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import jakarta.enterprise.inject.Any;
@@ -17,11 +15,13 @@ import io.quarkiverse.twofactor.spi.StoreUnavailableException;
 import io.quarkus.arc.ActiveResult;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisClientConfig;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The Redis stores' way to the Redis client that {@code quarkus.two-factor.redis.client-name} names, or the default
@@ -32,7 +32,8 @@ import io.smallrye.config.SmallRyeConfig;
  * Each call takes a connection from the client's pool, whose wait queue refuses callers once it is full: a burst of
  * concurrent calls would fail although Redis answers each in well under a millisecond. So the stores keep no more calls
  * in flight than the pool has connections, and further callers wait their turn here, first come first served, for at
- * most the client's timeout.
+ * most the client's timeout. A reactive call waits for its turn, and for Redis, without holding a thread
+ * ({@link RedisTurns}); blocking and reactive calls share the turns.
  */
 @Singleton
 public class RedisCalls {
@@ -49,7 +50,7 @@ public class RedisCalls {
     private final InjectableInstance<RedisDataSource> defaultClient;
     private final InjectableInstance<RedisDataSource> anyClient;
     private final Optional<String> clientName;
-    private final Semaphore turns;
+    private final RedisTurns turns;
     private final Duration maxWait;
     private volatile RedisDataSource dataSource;
 
@@ -65,8 +66,8 @@ public class RedisCalls {
         this.clientName = config.redis().clientName();
         RedisClientConfig client = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
                 .getConfigMapping(RedisConfig.class).clients().get(clientName.orElse(RedisConfig.DEFAULT_CLIENT_NAME));
-        this.turns = new Semaphore(client.maxPoolSize(), true);
         this.maxWait = client.timeout();
+        this.turns = new RedisTurns(client.maxPoolSize(), maxWait);
     }
 
     /**
@@ -87,33 +88,48 @@ public class RedisCalls {
     /** Runs Redis commands, turning a failure to reach Redis into {@link StoreUnavailableException}. */
     <T> T call(Function<RedisDataSource, T> commands) {
         RedisDataSource ready = dataSource("a Redis store");
-        awaitTurn();
+        turns.take().await().indefinitely();
         try {
             return commands.apply(ready);
         } catch (RuntimeException e) {
-            Optional<String> reply = LuaScript.errorReply(e);
-            String code = reply.map(text -> text.split(" ", 2)[0]).orElse(null);
-            if (code == null || UNAVAILABLE_REPLIES.contains(code)) {
-                // Named by kind only, so that the message never carries a host, a user or a command's arguments.
-                throw new StoreUnavailableException("Redis is unavailable to the two-factor store ("
-                        + (code != null ? code : rootCause(e).getClass().getSimpleName()) + ")", e);
-            }
-            throw new IllegalStateException("Redis refused a command of the two-factor store (" + code + ")", e);
+            throw storeFailure(e);
         } finally {
-            turns.release();
+            turns.give();
         }
     }
 
-    private void awaitTurn() {
-        try {
-            if (!turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new StoreUnavailableException("Redis is too busy for the two-factor store: every connection of"
-                        + " the client's pool stayed in use for the client's timeout", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("Interrupted while waiting for a connection to Redis", e);
+    /** Like {@link #applied}, on the reactive client. */
+    Uni<Boolean> appliedReactive(LuaScript script, String key, String... args) {
+        return callReactive(redis -> script.run(redis, key, args)).map(reply -> reply.toInteger() == 1);
+    }
+
+    /**
+     * Like {@link #call}, on the reactive client: the commands run once per subscription, when a turn comes, and no
+     * thread waits for the turn or for Redis. A reply that takes longer than the client's timeout fails the call, as
+     * the blocking client does.
+     */
+    <T> Uni<T> callReactive(Function<ReactiveRedisDataSource, Uni<T>> commands) {
+        return Uni.createFrom().deferred(() -> {
+            ReactiveRedisDataSource ready = dataSource("a Redis store").getReactive();
+            return turns.take().chain(() -> Uni.createFrom().deferred(() -> commands.apply(ready))
+                    .ifNoItem().after(maxWait).fail()
+                    .onTermination().invoke(turns::give));
+        }).onFailure().transform(RedisCalls::storeFailure);
+    }
+
+    /** The failure a store call ends with: unavailable when Redis cannot serve now, a refused command otherwise. */
+    private static RuntimeException storeFailure(Throwable e) {
+        if (e instanceof StoreUnavailableException || e instanceof ConfigurationException) {
+            return (RuntimeException) e;
         }
+        Optional<String> reply = LuaScript.errorReply(e);
+        String code = reply.map(text -> text.split(" ", 2)[0]).orElse(null);
+        if (code == null || UNAVAILABLE_REPLIES.contains(code)) {
+            // Named by kind only, so that the message never carries a host, a user or a command's arguments.
+            return new StoreUnavailableException("Redis is unavailable to the two-factor store ("
+                    + (code != null ? code : rootCause(e).getClass().getSimpleName()) + ")", e);
+        }
+        return new IllegalStateException("Redis refused a command of the two-factor store (" + code + ")", e);
     }
 
     private RedisDataSource dataSource(String selectedBy) {

@@ -12,14 +12,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Status;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.runtime.store.MetaJson;
+import io.quarkiverse.twofactor.spi.CodeAttempt;
 import io.quarkiverse.twofactor.spi.ConfirmationStore;
 import io.quarkiverse.twofactor.spi.FailureCount;
+import io.quarkiverse.twofactor.spi.ReactiveConfirmationStore;
 import io.quarkiverse.twofactor.spi.SendWindow;
 import io.quarkiverse.twofactor.spi.StoredConfirmation;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -53,6 +57,7 @@ public class RedisConfirmationStore implements ConfirmationStore {
     private static final String DELIVERY = "delivery";
 
     private final RedisCalls redis;
+    private final RedisReactiveConfirmationStore reactive;
     private final String prefix;
     private final Duration retention;
 
@@ -64,6 +69,13 @@ public class RedisConfirmationStore implements ConfirmationStore {
         }
         this.prefix = config.redis().keyPrefix();
         this.retention = config.cleanup().retention();
+        this.reactive = new RedisReactiveConfirmationStore(redis, this);
+    }
+
+    /** The steps the reactive confirmer takes, on the reactive client; the blocking ones here await them. */
+    @Override
+    public Optional<ReactiveConfirmationStore> reactive() {
+        return Optional.of(reactive);
     }
 
     @Override
@@ -80,8 +92,7 @@ public class RedisConfirmationStore implements ConfirmationStore {
     /** Redis's {@code TIME}: seconds and microseconds since the epoch on the server's clock. */
     @Override
     public Instant currentTime() {
-        Response time = redis.call(r -> r.execute("TIME"));
-        return Instant.ofEpochSecond(time.get(0).toLong()).plusNanos(time.get(1).toLong() * 1000);
+        return await(reactive.currentTime());
     }
 
     @Override
@@ -109,7 +120,11 @@ public class RedisConfirmationStore implements ConfirmationStore {
 
     @Override
     public Optional<StoredConfirmation> find(UUID id) {
-        Map<String, String> fields = redis.call(r -> r.hash(String.class).hgetall(confirmationKey(id)));
+        return await(reactive.find(id));
+    }
+
+    /** The confirmation a hash holds, or none when the hash is empty or missing. */
+    static Optional<StoredConfirmation> fromFields(UUID id, Map<String, String> fields) {
         if (fields == null || fields.isEmpty()) {
             return Optional.empty();
         }
@@ -122,20 +137,28 @@ public class RedisConfirmationStore implements ConfirmationStore {
     }
 
     @Override
+    public Optional<StoredConfirmation> confirmOrCount(CodeAttempt attempt, Instant now) {
+        return await(reactive.confirmOrCount(attempt, now));
+    }
+
+    @Override
+    public Optional<StoredConfirmation> useReturning(UUID id, Binding binding, Instant now) {
+        return await(reactive.useReturning(id, binding, now));
+    }
+
+    @Override
     public boolean confirm(UUID id, String codeHash, int maxAttempts, Instant now) {
-        return redis.applied(ConfirmationScripts.CONFIRM, confirmationKey(id), codeHash, Integer.toString(maxAttempts),
-                millis(now));
+        return await(reactive.confirm(id, codeHash, maxAttempts, now));
     }
 
     @Override
     public int countWrongAttempt(UUID id, int maxAttempts, Instant now) {
-        return redis.call(r -> ConfirmationScripts.COUNT_WRONG_ATTEMPT.run(r, confirmationKey(id),
-                Integer.toString(maxAttempts), millis(now))).toInteger();
+        return await(reactive.countWrongAttempt(id, maxAttempts, now));
     }
 
     @Override
     public boolean use(UUID id, Instant now) {
-        return redis.applied(ConfirmationScripts.USE, confirmationKey(id), millis(now));
+        return await(reactive.use(id, now));
     }
 
     @Override
@@ -181,20 +204,17 @@ public class RedisConfirmationStore implements ConfirmationStore {
 
     @Override
     public FailureCount failures(String subjectKey) {
-        Map<String, String> fields = redis.call(r -> r.hash(String.class).hgetall(failureKey(subjectKey)));
-        return fields == null || fields.get("last") == null ? FailureCount.none()
-                : new FailureCount(Integer.parseInt(fields.get("count")), instant(fields.get("last")));
+        return await(reactive.failures(subjectKey));
     }
 
     @Override
     public boolean countFailure(String subjectKey, int max, Duration lockout, Instant now) {
-        return redis.applied(ConfirmationScripts.COUNT_FAILURE, failureKey(subjectKey), Integer.toString(max),
-                Long.toString(lockout.toMillis()), millis(now), millis(now.plus(lockout)));
+        return await(reactive.countFailure(subjectKey, max, lockout, now));
     }
 
     @Override
     public void clearFailures(String subjectKey) {
-        redis.call(r -> r.key().del(failureKey(subjectKey)));
+        await(reactive.clearFailures(subjectKey));
     }
 
     @Override
@@ -214,12 +234,17 @@ public class RedisConfirmationStore implements ConfirmationStore {
         return prefix + "l:" + key;
     }
 
-    private String confirmationKey(UUID id) {
+    String confirmationKey(UUID id) {
         return prefix + "c:" + id;
     }
 
-    private String failureKey(String subjectKey) {
+    String failureKey(String subjectKey) {
         return prefix + "f:" + subjectKey;
+    }
+
+    /** A step of {@link #reactive}, awaited: it fails by itself when Redis keeps it waiting past the client's timeout. */
+    private static <T> T await(Uni<T> step) {
+        return step.await().indefinitely();
     }
 
     private static void addField(List<String> args, String field, String value) {
