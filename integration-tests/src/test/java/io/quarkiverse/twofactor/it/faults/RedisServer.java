@@ -9,36 +9,77 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code redis-server} process of the test's own on a loopback port, which keeps nothing on disk: after
+ * A {@code redis-server} process of the test's own on a loopback port, which keeps no data on disk: after
  * {@link #stop()} and {@link #start()} the port answers again, with every key gone, as a non-persistent Redis does
- * after a restart. Needs {@code redis-server} on the PATH.
+ * after a restart. Needs {@code redis-server} on the PATH, and {@code redis-cli} for {@link #cli}.
  */
 final class RedisServer {
 
     private static final Duration STARTUP = Duration.ofSeconds(10);
 
     private final int port;
+    /** Options beyond the port and persistence ones every server gets. */
+    private final List<String> options;
     private Process process;
 
     RedisServer() {
-        this.port = freePort();
+        this(freePort(), List.of());
+    }
+
+    private RedisServer(int port, List<String> options) {
+        this.port = port;
+        this.options = options;
         // The server outlives this JVM unless killed; the hook covers a run that ends without the resource's stop().
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "redis-server-stop"));
+    }
+
+    /**
+     * A server that runs as a Redis Cluster node, not yet part of a cluster ({@link RedisCluster} joins them). Its
+     * cluster state, the one file it writes, goes to {@code dir}.
+     */
+    static RedisServer clusterNode(Path dir) {
+        int port = freePort();
+        return new RedisServer(port, List.of("--cluster-enabled", "yes", "--dir", dir.toString(),
+                "--cluster-config-file", "nodes-" + port + ".conf"));
     }
 
     int port() {
         return port;
     }
 
+    /** Runs {@code redis-cli} against this server with {@code args} and returns what it printed. */
+    String cli(String... args) {
+        List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port)));
+        command.addAll(List.of(args));
+        try {
+            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!cli.waitFor(30, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("redis-cli could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts an empty server on the port and waits until it answers {@code PING}. */
     synchronized void start() {
         try {
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no")
+            List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
+                    "127.0.0.1", "--save", "", "--appendonly", "no"));
+            command.addAll(options);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -16,7 +16,9 @@ import io.vertx.redis.client.ResponseType;
 /**
  * A Lua script that Redis runs atomically on one key. It is called by its SHA-1 digest ({@code EVALSHA}) and sent whole
  * ({@code EVAL}, which also caches it) only when the server does not know it: after a restart, a fail-over or a
- * {@code SCRIPT FLUSH}.
+ * {@code SCRIPT FLUSH}. One key and never more, so that on a Redis Cluster the script runs on the master of that key's
+ * slot; a master that has not seen it yet answers {@code NOSCRIPT} like a restarted server, and the script goes there
+ * whole.
  */
 final class LuaScript {
 

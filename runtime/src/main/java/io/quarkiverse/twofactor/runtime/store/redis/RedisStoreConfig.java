@@ -12,7 +12,9 @@ public interface RedisStoreConfig {
     /**
      * Put before every key the store writes: confirmations live at {@code <prefix>c:<id>}, send windows at
      * {@code <prefix>w:<recipient-hash>} and each user's destinations at {@code <prefix>d:<owner-hash>}. Applications
-     * that share a Redis server give each its own prefix.
+     * that share a Redis server give each its own prefix. Keep braces out of it: on Redis Cluster, a prefix such as
+     * {@code {app}:} would put every key in one hash slot, on one master, since the cluster hashes only what stands
+     * between the braces.
      */
     @WithDefault("two-factor:")
     String keyPrefix();
