@@ -64,6 +64,11 @@ public final class RedisCluster implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Stops one master, as a crash would: the others then report the cluster down, since its slots have no server. */
+    public synchronized void stopOneMaster() {
+        masters.get(0).stop();
+    }
+
     /** The masters as {@code quarkus.redis.hosts} lists them. */
     public String hosts() {
         return masters.stream().map(master -> "redis://127.0.0.1:" + master.port()).collect(Collectors.joining(","));

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @Tag("redis")
 @TestProfile(RedisClusterStoreContractTest.RedisClusterStore.class)
-class RedisClusterStoreContractTest extends StoreContractSuite {
+public class RedisClusterStoreContractTest extends StoreContractSuite {
 
     private static final int CONFIRMATIONS = 30;
 

@@ -83,10 +83,14 @@ public class RedisConfirmationStore implements ConfirmationStore {
         return NAME;
     }
 
-    /** A {@code PING}; a failure says only that Redis is unavailable, and why in one word. */
+    /**
+     * An {@code EXISTS} of one key rather than a {@code PING}: a keyed command reaches the master of its slot, which on
+     * a Redis Cluster that lost a master answers {@code CLUSTERDOWN}, where a {@code PING} to any node would still
+     * succeed. A failure says only that Redis is unavailable, and why in one word.
+     */
     @Override
     public void probe() {
-        redis.call(r -> r.execute("PING"));
+        redis.call(r -> r.key().exists(prefix + "probe"));
     }
 
     /** Redis's {@code TIME}: seconds and microseconds since the epoch on the server's clock. */
