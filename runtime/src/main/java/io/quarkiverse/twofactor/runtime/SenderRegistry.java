@@ -30,6 +30,11 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @Startup
 public class SenderRegistry {
 
+    /** The built-in backends that come in extensions of their own, and those extensions. */
+    private static final Map<String, String> BACKEND_EXTENSIONS = Map.of(
+            "twilio", "io.quarkiverse.twofactor:quarkus-two-factor-twilio",
+            "email", "io.quarkiverse.twofactor:quarkus-two-factor-email");
+
     private final Map<String, ConfiguredSender> senders = new TreeMap<>();
     private final String defaultSender;
 
@@ -44,6 +49,12 @@ public class SenderRegistry {
                         + " allowed: '" + key + "' is the key of a built-in method, not of a sender");
             }
             SenderBackend backend = backendsByName.get(sender.backend());
+            String extension = BACKEND_EXTENSIONS.get(sender.backend());
+            if (backend == null && extension != null) {
+                throw new ConfigurationException(settings.property("backend") + " names the backend '"
+                        + sender.backend() + "', which comes in the extension " + extension
+                        + ": add it to the application's dependencies");
+            }
             if (backend == null) {
                 throw new ConfigurationException(settings.property("backend") + " names the backend '"
                         + sender.backend() + "', which does not exist. Known backends: "
