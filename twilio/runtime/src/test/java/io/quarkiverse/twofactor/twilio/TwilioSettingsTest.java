@@ -193,7 +193,6 @@ class TwilioSettingsTest {
 
     private static Map<String, String> complete() {
         Map<String, String> settings = new HashMap<>();
-        settings.put(PREFIX + "backend", "twilio");
         settings.put(PREFIX + "twilio.account-sid", ACCOUNT_SID);
         settings.put(PREFIX + "twilio.auth-token", AUTH_TOKEN);
         settings.put(PREFIX + "twilio.from", FROM);
