@@ -3,6 +3,7 @@ package io.quarkiverse.twofactor.runtime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.event.Observes;
@@ -49,16 +50,8 @@ public class SenderRegistry {
                         + " allowed: '" + key + "' is the key of a built-in method, not of a sender");
             }
             SenderBackend backend = backendsByName.get(sender.backend());
-            String extension = BACKEND_EXTENSIONS.get(sender.backend());
-            if (backend == null && extension != null) {
-                throw new ConfigurationException(settings.property("backend") + " names the backend '"
-                        + sender.backend() + "', which comes in the extension " + extension
-                        + ": add it to the application's dependencies");
-            }
             if (backend == null) {
-                throw new ConfigurationException(settings.property("backend") + " names the backend '"
-                        + sender.backend() + "', which does not exist. Known backends: "
-                        + String.join(", ", backendsByName.keySet()));
+                throw missingBackend(settings, backendsByName.keySet());
             }
             senders.put(key, new ConfiguredSender(settings, sender, backend, languages,
                     appName.orElse("application"), outbox));
@@ -68,6 +61,15 @@ public class SenderRegistry {
             throw new ConfigurationException("quarkus.two-factor.default-sender is '" + defaultSender
                     + "', but no sender has that key. Configured senders: " + String.join(", ", senders.keySet()));
         }
+    }
+
+    private static ConfigurationException missingBackend(SenderSettings settings, Set<String> known) {
+        String extension = BACKEND_EXTENSIONS.get(settings.backend());
+        String reason = extension != null
+                ? "which comes in the extension " + extension + ": add it to the application's dependencies"
+                : "which does not exist. Known backends: " + String.join(", ", known);
+        return new ConfigurationException(
+                settings.property("backend") + " names the backend '" + settings.backend() + "', " + reason);
     }
 
     /**
