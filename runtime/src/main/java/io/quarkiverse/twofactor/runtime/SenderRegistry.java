@@ -3,6 +3,7 @@ package io.quarkiverse.twofactor.runtime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.event.Observes;
@@ -30,6 +31,11 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @Startup
 public class SenderRegistry {
 
+    /** The built-in backends that come in extensions of their own, and those extensions. */
+    private static final Map<String, String> BACKEND_EXTENSIONS = Map.of(
+            "twilio", "io.quarkiverse.twofactor:quarkus-two-factor-twilio",
+            "email", "io.quarkiverse.twofactor:quarkus-two-factor-email");
+
     private final Map<String, ConfiguredSender> senders = new TreeMap<>();
     private final String defaultSender;
 
@@ -45,9 +51,7 @@ public class SenderRegistry {
             }
             SenderBackend backend = backendsByName.get(sender.backend());
             if (backend == null) {
-                throw new ConfigurationException(settings.property("backend") + " names the backend '"
-                        + sender.backend() + "', which does not exist. Known backends: "
-                        + String.join(", ", backendsByName.keySet()));
+                throw missingBackend(settings, backendsByName.keySet());
             }
             senders.put(key, new ConfiguredSender(settings, sender, backend, languages,
                     appName.orElse("application"), outbox));
@@ -57,6 +61,15 @@ public class SenderRegistry {
             throw new ConfigurationException("quarkus.two-factor.default-sender is '" + defaultSender
                     + "', but no sender has that key. Configured senders: " + String.join(", ", senders.keySet()));
         }
+    }
+
+    private static ConfigurationException missingBackend(SenderSettings settings, Set<String> known) {
+        String extension = BACKEND_EXTENSIONS.get(settings.backend());
+        String reason = extension != null
+                ? "which comes in the extension " + extension + ": add it to the application's dependencies"
+                : "which does not exist. Known backends: " + String.join(", ", known);
+        return new ConfigurationException(
+                settings.property("backend") + " names the backend '" + settings.backend() + "', " + reason);
     }
 
     /**

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import io.quarkiverse.twofactor.runtime.sender.email.EmailSenderConfig;
-import io.quarkiverse.twofactor.runtime.sender.twilio.TwilioSenderConfig;
 import io.quarkiverse.twofactor.runtime.store.redis.RedisStoreConfig;
 import io.quarkiverse.twofactor.runtime.totp.TotpAlgorithm;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
@@ -183,8 +181,10 @@ public interface TwoFactorConfig {
     interface SenderConfig {
 
         /**
-         * The backend that delivers this sender's codes: {@code twilio}, {@code email}, {@code log} (dev and test
-         * only), or the name of an application bean implementing {@code io.quarkiverse.twofactor.spi.SenderBackend}.
+         * The backend that delivers this sender's codes: {@code twilio} (with the extension
+         * {@code io.quarkiverse.twofactor:quarkus-two-factor-twilio}), {@code email} (with
+         * {@code io.quarkiverse.twofactor:quarkus-two-factor-email}), {@code log} (dev and test only), or the name of an
+         * application bean implementing {@code io.quarkiverse.twofactor.spi.SenderBackend}.
          */
         String backend();
 
@@ -231,16 +231,6 @@ public interface TwoFactorConfig {
          * A budget on this sender's sends, to cap what its provider bills.
          */
         SenderLimitsConfig limits();
-
-        /**
-         * Settings of the {@code twilio} backend.
-         */
-        TwilioSenderConfig twilio();
-
-        /**
-         * Settings of the {@code email} backend.
-         */
-        EmailSenderConfig email();
 
         /**
          * Free options handed to the backend as they are.
