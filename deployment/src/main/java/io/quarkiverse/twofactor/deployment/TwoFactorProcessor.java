@@ -163,7 +163,8 @@ class TwoFactorProcessor {
         if (!config.rest().enabled()) {
             return;
         }
-        if (capabilities.isMissing(Capability.REST)) {
+        // Quarkus REST's own capability: Capability.REST is any JAX-RS server, RESTEasy Classic included.
+        if (capabilities.isMissing(Capability.RESTEASY_REACTIVE)) {
             throw new ConfigurationException(REST_PROPERTY + "=true, but the REST endpoints need Quarkus REST:"
                     + " add the extension io.quarkus:quarkus-rest, or remove " + REST_PROPERTY
                     + " and use the Java API (an application on RESTEasy Classic cannot have Quarkus REST as well)",
@@ -261,7 +262,8 @@ class TwoFactorProcessor {
                 errors.add("@RequiresConfirmation(\"" + purpose + "\") on " + target + ": " + e.getMessage());
             }
         }
-        boolean jaxRs = capabilities.isPresent(Capability.REST) || capabilities.isPresent(Capability.RESTEASY);
+        // Quarkus REST or RESTEasy Classic: both send the refusals the interceptor throws.
+        boolean jaxRs = capabilities.isPresent(Capability.REST);
         if (!uses.isEmpty() && !jaxRs) {
             errors.add("@RequiresConfirmation on " + String.join(", ", uses) + " guards JAX-RS resource methods:"
                     + " add io.quarkus:quarkus-rest, or io.quarkus:quarkus-resteasy for RESTEasy Classic");
