@@ -73,8 +73,9 @@ import io.quarkus.gizmo.MethodDescriptor;
 import io.quarkus.gizmo.ResultHandle;
 import io.quarkus.hibernate.orm.deployment.spi.AdditionalJpaModelBuildItem;
 import io.quarkus.resteasy.reactive.spi.GeneratedJaxRsResourceBuildItem;
-import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
 import io.quarkus.resteasy.reactive.spi.GeneratedJaxRsResourceGizmoAdaptor;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
 
 class TwoFactorProcessor {
 
@@ -95,6 +96,7 @@ class TwoFactorProcessor {
     static final String GENERATED_DESTINATIONS_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorDestinationEndpoints";
     static final String GENERATED_AUTHENTICATORS_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorAuthenticatorEndpoints";
     static final String GENERATED_RECOVERY_CODES_RESOURCE = "io.quarkiverse.twofactor.runtime.rest.TwoFactorRecoveryCodeEndpoints";
+    private static final String REST_PROPERTY = "quarkus.two-factor.rest.enabled";
     // Named, not referenced: it uses Quarkus security, which the application may not have.
     private static final String SECURITY_CALLER_IDENTITY = "io.quarkiverse.twofactor.runtime.rest.SecurityCallerIdentity";
     // The constructor parameters both endpoint classes take, in order.
@@ -160,6 +162,13 @@ class TwoFactorProcessor {
             BuildProducer<GeneratedJaxRsResourceBuildItem> resources) {
         if (!config.rest().enabled()) {
             return;
+        }
+        // Quarkus REST's own capability: Capability.REST is any JAX-RS server, RESTEasy Classic included.
+        if (capabilities.isMissing(Capability.RESTEASY_REACTIVE)) {
+            throw new ConfigurationException(REST_PROPERTY + "=true, but the REST endpoints need Quarkus REST:"
+                    + " add the extension io.quarkus:quarkus-rest, or remove " + REST_PROPERTY
+                    + " and use the Java API (an application on RESTEasy Classic cannot have Quarkus REST as well)",
+                    Set.of(REST_PROPERTY));
         }
         indexed.produce(new AdditionalIndexedClassesBuildItem(TwoFactorResource.class.getName(),
                 DestinationsResource.class.getName(), AuthenticatorsResource.class.getName(),
@@ -230,8 +239,9 @@ class TwoFactorProcessor {
 
     /**
      * Guards {@link RequiresConfirmation} methods with the interceptor, which needs the current user from a security
-     * extension. Without one, or with a purpose no confirmation can have, the build fails: the annotation must never be
-     * silently ignored, which would leave the method unguarded.
+     * extension and answers refusals through JAX-RS, on Quarkus REST or RESTEasy Classic. Without either, or with a
+     * purpose no confirmation can have, the build fails: the annotation must never be silently ignored, which would
+     * leave the method unguarded.
      */
     @BuildStep
     void stepUp(Capabilities capabilities, CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans) {
@@ -252,6 +262,12 @@ class TwoFactorProcessor {
                 errors.add("@RequiresConfirmation(\"" + purpose + "\") on " + target + ": " + e.getMessage());
             }
         }
+        // Quarkus REST or RESTEasy Classic: both send the refusals the interceptor throws.
+        boolean jaxRs = capabilities.isPresent(Capability.REST);
+        if (!uses.isEmpty() && !jaxRs) {
+            errors.add("@RequiresConfirmation on " + String.join(", ", uses) + " guards JAX-RS resource methods:"
+                    + " add io.quarkus:quarkus-rest, or io.quarkus:quarkus-resteasy for RESTEasy Classic");
+        }
         if (!uses.isEmpty() && capabilities.isMissing(Capability.SECURITY)) {
             errors.add("@RequiresConfirmation on " + String.join(", ", uses) + " needs to know the signed-in user:"
                     + " add a Quarkus security extension, such as quarkus-elytron-security-properties-file,"
@@ -260,7 +276,7 @@ class TwoFactorProcessor {
         if (!errors.isEmpty()) {
             throw new DeploymentException(String.join("\n", errors));
         }
-        if (capabilities.isPresent(Capability.SECURITY)) {
+        if (jaxRs && capabilities.isPresent(Capability.SECURITY)) {
             beans.produce(AdditionalBeanBuildItem.builder()
                     .addBeanClasses(RequiresConfirmation.class, RequiresConfirmationInterceptor.class)
                     .build());

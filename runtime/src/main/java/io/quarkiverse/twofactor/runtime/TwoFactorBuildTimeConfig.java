@@ -65,7 +65,9 @@ public interface TwoFactorBuildTimeConfig {
     interface RestConfig {
 
         /**
-         * Serves the REST endpoints that request, confirm, check and resend codes.
+         * Serves the REST endpoints that request, confirm, check and resend codes. They need Quarkus REST
+         * ({@code io.quarkus:quarkus-rest}) in the application: without it, enabling them fails the build. An
+         * application on RESTEasy Classic leaves them off and uses the Java API.
          */
         @WithDefault("false")
         boolean enabled();
