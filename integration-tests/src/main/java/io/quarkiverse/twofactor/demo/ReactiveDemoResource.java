@@ -2,6 +2,7 @@ package io.quarkiverse.twofactor.demo;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.twofactor.ReactiveConfirmer;
+import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.TooManySendsException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 
 /**
  * The demo's flow for a reactive application: these methods return {@link Uni}, so Quarkus REST runs them on the event
@@ -25,6 +28,8 @@ import io.smallrye.mutiny.Uni;
 public class ReactiveDemoResource {
 
     private final ReactiveConfirmer confirmer;
+    private final AtomicInteger securedActionsDone = new AtomicInteger();
+    private volatile boolean lastSecuredActionOnEventLoop;
 
     ReactiveDemoResource(ReactiveConfirmer confirmer) {
         this.confirmer = confirmer;
@@ -60,5 +65,28 @@ public class ReactiveDemoResource {
         return confirmer.use(id).map(used -> used
                 ? Response.ok("done").build()
                 : Response.status(Response.Status.FORBIDDEN).entity("not confirmed").build());
+    }
+
+    /**
+     * The action step-up protects, in a reactive application: {@link RequiresConfirmation} spends the confirmation on a
+     * worker thread, and the action runs back on the event loop.
+     */
+    @POST
+    @Path("secured-action")
+    @RequiresConfirmation("secured-action")
+    public Uni<String> securedAction() {
+        lastSecuredActionOnEventLoop = Context.isOnEventLoopThread();
+        securedActionsDone.incrementAndGet();
+        return Uni.createFrom().item("done");
+    }
+
+    /** How many times the secured action ran, for tests that check no refused request reached it. */
+    public int securedActionsDone() {
+        return securedActionsDone.get();
+    }
+
+    /** Whether the secured action last ran on the event loop, as a method returning {@code Uni} should. */
+    public boolean lastSecuredActionOnEventLoop() {
+        return lastSecuredActionOnEventLoop;
     }
 }

@@ -57,7 +57,7 @@ class OpenApiDocumentTest {
             new Endpoint("/resend", "post", "twoFactorResend", "202",
                     Set.of("400", "401", "404", "409", "410", "415", "429", "500", "503")),
             new Endpoint("/destinations", "get", "twoFactorDestinations", "200", Set.of("401", "404", "500", "503")),
-            new Endpoint("/destinations", "post", "twoFactorAddDestination", "201",
+            new Endpoint("/destinations", "post", "twoFactorAddDestination", "201", Set.of("202"),
                     Set.of("400", "401", "403", "404", "409", "415", "429", "500", "503")),
             new Endpoint("/destinations/{id}", "get", "twoFactorDestination", "200",
                     Set.of("400", "401", "404", "500", "503")),
@@ -195,6 +195,7 @@ class OpenApiDocumentTest {
                 names(destination.path("properties")));
         JsonNode added = resolve(successSchema("/destinations", "post", "201"));
         assertEquals(Set.of("destination", "confirmation"), names(added.path("properties")));
+        assertEquals(added, resolve(successSchema("/destinations", "post", "202")));
 
         JsonNode enrolled = resolve(successSchema("/authenticators", "post", "201"));
         assertEquals(Set.of("id", "label", "verified", "createdAt", "secret", "otpauthUri", "qrCode"),

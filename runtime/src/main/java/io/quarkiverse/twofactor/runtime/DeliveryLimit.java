@@ -23,6 +23,8 @@ final class DeliveryLimit {
 
     /** The wait a refused caller is told to keep: places free as soon as a provider answers. */
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** How long the deliveries interrupted at shutdown get to record their failure. */
+    private static final Duration INTERRUPTED_GRACE = Duration.ofSeconds(1);
     private static final int DEFAULT_ASYNC_QUEUE = 64;
     /** Room for a burst of requests to a healthy provider, while a hung one still holds a bounded part of the pool. */
     private static final int DEFAULT_SYNC_QUEUE = 48;
@@ -134,12 +136,18 @@ final class DeliveryLimit {
     }
 
     /**
-     * Waits for the deliveries in flight to end, at most the deadline, then interrupts those still running.
+     * Waits for the deliveries in flight to end, at most the deadline, then interrupts those still running and fails,
+     * on this thread, those still queued behind them, so that no delivery is left {@code queued} in the store.
      */
     void awaitStopped() throws InterruptedException {
-        if (executor != null && !executor.awaitTermination(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
-            executor.shutdownNow();
+        if (executor == null || executor.awaitTermination(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
+            return;
         }
+        for (Runnable neverStarted : executor.shutdownNow()) {
+            neverStarted.run();
+        }
+        // An interrupted delivery still records that it failed.
+        executor.awaitTermination(INTERRUPTED_GRACE.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static ThreadFactory deliveryThreads(String senderKey) {

@@ -2,14 +2,13 @@ package io.quarkiverse.twofactor.it.delivery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.quarkiverse.twofactor.it.delivery.DeliveryStatusPoll.awaitDelivery;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.freshNumber;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.messageCreated;
 import static io.quarkiverse.twofactor.it.twilio.TwilioApi.twilioError;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -65,16 +64,6 @@ class AsyncDeliveryTest {
     }
 
     private static void assertEventually(String id, String delivery) {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!delivery.equals(given().get("/two-factor/confirmations/" + id).then().statusCode(200).extract()
-                .path("delivery"))) {
-            assertTrue(System.nanoTime() < giveUp, "delivery never became " + delivery);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        awaitDelivery(() -> given().get("/two-factor/confirmations/" + id).then(), delivery);
     }
 }

@@ -1,6 +1,6 @@
 package io.quarkiverse.twofactor.it.delivery;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.quarkiverse.twofactor.it.twilio.TwilioStandIn.prefix;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkiverse.twofactor.it.twilio.InjectTwilioMock;
 import io.quarkiverse.twofactor.it.twilio.TwilioMock;
+import io.quarkiverse.twofactor.it.twilio.TwilioStandIn;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -30,14 +28,13 @@ public class DeliveryStandIns implements QuarkusTestResourceLifecycleManager {
     static final int MAX_CONCURRENT = 8;
     static final int MAX_QUEUED_ASYNC = 32;
 
-    private WireMockServer twilio;
+    private TwilioStandIn twilio;
     private ServerSocket silent;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
     @Override
     public Map<String, String> start() {
-        twilio = new WireMockServer(options().dynamicPort());
-        twilio.start();
+        twilio = TwilioStandIn.start();
         silent = silentServer();
         String silentUrl = "http://localhost:" + silent.getLocalPort();
         Map<String, String> config = new HashMap<>();
@@ -48,7 +45,7 @@ public class DeliveryStandIns implements QuarkusTestResourceLifecycleManager {
         sender(config, "hung-async", silentUrl);
         config.put(prefix("hung-async") + "delivery.mode", "async");
         config.put(prefix("hung-async") + "delivery.max-queued", Integer.toString(MAX_QUEUED_ASYNC));
-        sender(config, "twilio-async", "http://localhost:" + twilio.port());
+        sender(config, "twilio-async", twilio.url());
         config.put(prefix("twilio-async") + "delivery.mode", "async");
         // Long enough for the slow answers the tests stub, so that "queued" can be seen before "sent".
         config.put(prefix("twilio-async") + "twilio.read-timeout", "5S");
@@ -56,21 +53,11 @@ public class DeliveryStandIns implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void sender(Map<String, String> config, String key, String url) {
+        TwilioStandIn.sender(config, key, url);
         String prefix = prefix(key);
-        config.put(prefix + "backend", "twilio");
-        config.put(prefix + "twilio.account-sid", TwilioMock.ACCOUNT_SID);
-        config.put(prefix + "twilio.auth-token", TwilioMock.AUTH_TOKEN);
         config.put(prefix + "twilio.from", TwilioMock.FROM);
-        config.put(prefix + "twilio.api-base-url", url);
-        config.put(prefix + "twilio.connect-timeout", "1S");
-        config.put(prefix + "twilio.read-timeout", "1S");
-        config.put(prefix + "retry.initial-delay", "10MS");
         config.put(prefix + "delivery.max-concurrent", Integer.toString(MAX_CONCURRENT));
         config.put(prefix + "delivery.deadline", "3S");
-    }
-
-    private static String prefix(String key) {
-        return "quarkus.two-factor.senders.\"" + key + "\".";
     }
 
     /** Accepts every connection, keeps it open and never writes a byte. */
@@ -96,8 +83,7 @@ public class DeliveryStandIns implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(twilio,
-                new TestInjector.AnnotatedAndMatchesType(InjectTwilioMock.class, WireMockServer.class));
+        twilio.inject(injector);
     }
 
     @Override

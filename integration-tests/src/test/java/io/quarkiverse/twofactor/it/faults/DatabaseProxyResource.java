@@ -2,9 +2,10 @@ package io.quarkiverse.twofactor.it.faults;
 
 import java.util.Map;
 
+import io.quarkiverse.twofactor.it.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Points the application's datasource at a {@link TcpProxy} in front of the local PostgreSQL. */
+/** Points the application's datasource at a {@link TcpProxy} in front of the suite's PostgreSQL database. */
 public class DatabaseProxyResource implements QuarkusTestResourceLifecycleManager {
 
     static TcpProxy proxy;
@@ -12,13 +13,12 @@ public class DatabaseProxyResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         try {
-            proxy = new TcpProxy(5432);
+            proxy = new TcpProxy(TestDatabase.port());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port()
-                        + "/test?connectTimeout=2&socketTimeout=3",
+                "quarkus.datasource.jdbc.url", TestDatabase.through(proxy.port(), "connectTimeout=2&socketTimeout=3"),
                 "quarkus.datasource.jdbc.acquisition-timeout", "2S");
     }
 

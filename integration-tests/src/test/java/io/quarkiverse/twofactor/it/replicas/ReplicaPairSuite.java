@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.twofactor.it.Concurrently;
+import io.quarkiverse.twofactor.it.TestDatabase;
 import io.quarkiverse.twofactor.runtime.totp.Base32;
 import io.quarkiverse.twofactor.runtime.totp.TotpAlgorithm;
 import io.quarkiverse.twofactor.runtime.totp.TotpCodes;
@@ -80,8 +81,7 @@ abstract class ReplicaPairSuite {
     private Replica[] startPair(String label, Map<String, String> settings, List<String> secondLauncher)
             throws Exception {
         Map<String, String> common = new HashMap<>(storeProperties());
-        common.put("quarkus.datasource.jdbc.url",
-                System.getProperty("two-factor.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/test"));
+        common.put("quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl());
         common.put("quarkus.datasource.username", "postgres");
         common.putAll(settings);
         String name = getClass().getSimpleName() + "-" + label;

@@ -3,6 +3,7 @@ package io.quarkiverse.twofactor.it.statements;
 import java.io.IOException;
 import java.util.Map;
 
+import io.quarkiverse.twofactor.it.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -15,15 +16,13 @@ public class StatementRecorderResource implements QuarkusTestResourceLifecycleMa
 
     @Override
     public Map<String, String> start() {
-        String url = System.getProperty("two-factor.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/test");
         try {
-            recorder = new StatementRecorder(5432);
+            recorder = new StatementRecorder(TestDatabase.port());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        String throughRecorder = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + recorder.port() + "/")
-                + (url.contains("?") ? "&" : "?") + "sslmode=disable&gssEncMode=disable&prepareThreshold=0";
-        return Map.of("quarkus.datasource.jdbc.url", throughRecorder);
+        return Map.of("quarkus.datasource.jdbc.url", TestDatabase.through(recorder.port(),
+                "sslmode=disable&gssEncMode=disable&prepareThreshold=0"));
     }
 
     @Override

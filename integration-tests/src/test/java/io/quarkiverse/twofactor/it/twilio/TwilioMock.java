@@ -1,21 +1,13 @@
 package io.quarkiverse.twofactor.it.twilio;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.quarkiverse.twofactor.it.twilio.TwilioStandIn.prefix;
+import static io.quarkiverse.twofactor.it.twilio.TwilioStandIn.sender;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -43,14 +35,12 @@ public class TwilioMock implements QuarkusTestResourceLifecycleManager {
     public static final String WHATSAPP_FROM = "whatsapp:+14155238886";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
-    private WireMockServer server;
+    private TwilioStandIn twilio;
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        warmUp();
-        String url = "http://localhost:" + server.port();
+        twilio = TwilioStandIn.start();
+        String url = twilio.url();
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.two-factor.debug-code-response", "false");
         sender(config, "sms", url).put(prefix("sms") + "twilio.from", FROM);
@@ -75,45 +65,6 @@ public class TwilioMock implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
-    private static Map<String, String> sender(Map<String, String> config, String key, String url) {
-        String prefix = prefix(key);
-        config.put(prefix + "backend", "twilio");
-        config.put(prefix + "twilio.account-sid", ACCOUNT_SID);
-        config.put(prefix + "twilio.auth-token", AUTH_TOKEN);
-        config.put(prefix + "twilio.api-base-url", url);
-        config.put(prefix + "twilio.connect-timeout", "1S");
-        config.put(prefix + "twilio.read-timeout", "1S");
-        config.put(prefix + "retry.initial-delay", "10MS");
-        return config;
-    }
-
-    private static String prefix(String key) {
-        return "quarkus.two-factor.senders.\"" + key + "\".";
-    }
-
-    /**
-     * Sends WireMock a few form posts like the backend's: its first answers take around a second, which the senders'
-     * 1 s read timeout would count against Twilio.
-     */
-    private void warmUp() {
-        server.stubFor(post(urlEqualTo("/warm-up")).willReturn(aResponse().withStatus(201).withBody("{}")));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/warm-up"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("To=%2B15551234567&Body=warm")).build();
-        try {
-            for (int i = 0; i < 5; i++) {
-                client.send(request, HttpResponse.BodyHandlers.ofString());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        server.resetAll();
-    }
-
     /** A port that was free a moment ago, so that connecting to it is refused. */
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -125,14 +76,13 @@ public class TwilioMock implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectTwilioMock.class, WireMockServer.class));
+        twilio.inject(injector);
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop();
+        if (twilio != null) {
+            twilio.stop();
         }
     }
 }

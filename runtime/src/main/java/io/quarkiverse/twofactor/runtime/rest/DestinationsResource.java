@@ -1,5 +1,6 @@
 package io.quarkiverse.twofactor.runtime.rest;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkiverse.twofactor.AddedDestination;
 import io.quarkiverse.twofactor.ConfirmationState;
+import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Destination;
 import io.quarkiverse.twofactor.DestinationExistsException;
 import io.quarkiverse.twofactor.Destinations;
@@ -136,6 +138,12 @@ public abstract class DestinationsResource {
             headers = @Header(name = "Location", description = "The destination's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = JSON,
             schema = @Schema(implementation = RestSchemas.AddedDestination.class)))
+    @APIResponse(responseCode = "202",
+            description = "The destination was added, unverified, and its code queued: the sender has "
+                    + "delivery.mode=async, and the confirmation's delivery says when the code is sent",
+            headers = @Header(name = "Location", description = "The destination's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RestSchemas.AddedDestination.class)))
     @APIResponse(responseCode = "400",
             description = "invalid-request, unknown-sender, invalid-recipient or recipient-rejected",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -192,14 +200,17 @@ public abstract class DestinationsResource {
             sent.put("id", state.id());
             sent.put("status", state.status().label());
             sent.put("expiresAt", state.expiresAt().toString());
+            TwoFactorResource.addDelivery(sent, state);
             if (debugCode.enabled()) {
                 sent.put("code", added.confirmation().code());
             }
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("destination", view(added.destination()));
             view.put("confirmation", sent);
-            return json(Response.created(uri.getBaseUriBuilder().path(getClass())
-                    .path(added.destination().id().toString()).build()), view);
+            URI location = uri.getBaseUriBuilder().path(getClass()).path(added.destination().id().toString()).build();
+            // As request-confirmation: a code only queued is accepted, not yet sent.
+            return json(state.delivery() == DeliveryStatus.QUEUED ? Response.accepted().location(location)
+                    : Response.created(location), view);
         });
     }
 

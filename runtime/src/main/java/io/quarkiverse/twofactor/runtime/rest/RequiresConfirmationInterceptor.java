@@ -11,14 +11,17 @@ import jakarta.ws.rs.core.Response;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Lets a call through to a {@link RequiresConfirmation} method only after spending the confirmation named by its
  * {@value RequiresConfirmation#HEADER} header for the current user and the method's purpose; with a
  * {@value RequiresConfirmation#CODE_HEADER} header too, after confirming it with that code and spending it in one
- * step. Refusals are thrown as a
+ * step. On a method that returns {@link Uni} the spend runs on a worker thread and the method after it, so that the
+ * event loop never waits for the store. Refusals are thrown (or, for a {@code Uni}, end it) as a
  * {@link WebApplicationException} carrying the finished problem response, which Quarkus REST and RESTEasy Classic
  * both send as it is. Registered only when the application has a security extension.
  * <p>
@@ -47,11 +50,26 @@ public class RequiresConfirmationInterceptor {
         if (identity.isAnonymous()) {
             throw refusal(ProblemException.unauthenticated());
         }
+        // Read on the request's own thread, where its headers and identity are.
+        String user = identity.getPrincipal().getName();
+        String id = header(RequiresConfirmation.HEADER);
+        String code = header(RequiresConfirmation.CODE_HEADER);
+        if (Uni.class.isAssignableFrom(call.getMethod().getReturnType())) {
+            // A reactive method runs on the event loop, which the store's waiting must not hold: the spend runs on a
+            // worker thread, and the method once it is back on the request's context.
+            return VertxContextSupport.executeBlocking(() -> {
+                spend(purpose, user, id, code);
+                return null;
+            }).onItem().transformToUni(spent -> proceed(call));
+        }
+        spend(purpose, user, id, code);
+        return call.proceed();
+    }
+
+    /** Spends the confirmation, or throws the refusal to answer. */
+    private void spend(String purpose, String user, String id, String code) {
         boolean spent;
         try {
-            String user = identity.getPrincipal().getName();
-            String id = header(RequiresConfirmation.HEADER);
-            String code = header(RequiresConfirmation.CODE_HEADER);
             spent = code == null ? ConfirmationHeader.spend(confirmer, id, user, purpose)
                     : ConfirmationHeader.confirmAndSpend(confirmer, id, user, purpose, code);
         } catch (RuntimeException e) {
@@ -60,7 +78,14 @@ public class RequiresConfirmationInterceptor {
         if (!spent) {
             throw refusal(ProblemException.confirmationRequired(purpose));
         }
-        return call.proceed();
+    }
+
+    private static Uni<?> proceed(InvocationContext call) {
+        try {
+            return (Uni<?>) call.proceed();
+        } catch (Exception e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 
     private String header(String name) {

@@ -401,7 +401,7 @@ public abstract class TwoFactorResource {
     }
 
     /** Where the code's delivery is, for a sender that delivers in the background. */
-    private static void addDelivery(Map<String, Object> view, ConfirmationState state) {
+    static void addDelivery(Map<String, Object> view, ConfirmationState state) {
         if (state.delivery() != null) {
             view.put("delivery", state.delivery().label());
         }
