@@ -6,14 +6,13 @@ import static io.quarkiverse.twofactor.it.Api.requestConfirmation;
 import static org.hamcrest.Matchers.endsWith;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.twofactor.it.store.RedisClusterStoreContractTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -29,16 +28,8 @@ class RedisClusterOutageTest {
     /** The masters take a silent one for failed after a second; the rest is the readiness check's own polling. */
     private static final Duration BOUND = Duration.ofSeconds(15);
 
-    public static class OwnCluster implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.two-factor.store", "redis");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RedisClusterResource.class));
-        }
+    /** The contract suite's settings, as a profile of its own: this test stops a master of its own cluster. */
+    public static class OwnCluster extends RedisClusterStoreContractTest.RedisClusterStore {
     }
 
     RedisCluster cluster;
