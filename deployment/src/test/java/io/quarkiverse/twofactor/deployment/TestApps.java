@@ -31,15 +31,17 @@ final class TestApps {
     }
 
     /**
-     * A production-mode application with the H2 datasource, listening on a free port. The H2 driver extension is only a
-     * test dependency of this module, so the packaged application gets it as a forced dependency.
+     * A production-mode application with the H2 datasource and Quarkus REST, listening on a free port. The H2 driver and
+     * Quarkus REST are only test dependencies of this module, so the packaged application gets them as forced
+     * dependencies.
      */
     static QuarkusProdModeTest prodApp(String name) {
         return new QuarkusProdModeTest()
                 .setApplicationName(name)
                 .setApplicationVersion("0.1")
                 .withConfigurationResource(H2_CONFIG)
-                .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-jdbc-h2", Version.getVersion())))
+                .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-jdbc-h2", Version.getVersion()),
+                        Dependency.of("io.quarkus", "quarkus-rest", Version.getVersion())))
                 .setRuntimeProperties(Map.of("quarkus.http.port", Integer.toString(freePort())))
                 // Hibernate ORM is only a test dependency here: production asks for the memory store by name.
                 .overrideConfigKey("quarkus.two-factor.store", "memory");
