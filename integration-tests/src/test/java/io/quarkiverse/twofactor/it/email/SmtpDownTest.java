@@ -2,6 +2,7 @@ package io.quarkiverse.twofactor.it.email;
 
 import static io.quarkiverse.twofactor.it.email.Mails.PROBLEM;
 import static io.quarkiverse.twofactor.it.email.Mails.requestConfirmation;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,6 +35,8 @@ class SmtpDownTest {
 
     @Test
     void unreachableServerIsA503NamingTheSenderWithinBoundedTime() {
+        // REST Assured's first call sets itself up for seconds on a busy machine: keep that out of the timing.
+        given().get("/two-factor/senders").then().statusCode(200);
         long start = System.nanoTime();
         requestConfirmation("mail", "alice@example.com").statusCode(503).contentType(PROBLEM)
                 .body("type", endsWith("sender-failed"))
