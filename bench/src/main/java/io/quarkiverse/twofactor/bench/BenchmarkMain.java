@@ -52,6 +52,8 @@ public class BenchmarkMain implements QuarkusApplication {
         PgBench storeStatements = new PgBench(database, PgBench.STORE_STATEMENTS, "pgbench store");
         PgBench minimalFlow = new PgBench(database, PgBench.MINIMAL_FLOW, "pgbench minimal");
         RedisBenchmark redisBenchmark = new RedisBenchmark(config.redis().host(), config.redis().port());
+        CpuMeter postgres = new CpuMeter("postgres");
+        CpuMeter redisServer = new CpuMeter("redis-server");
         List<Report.Row> rows = new ArrayList<>();
         List<Report.Demo> demos;
         try (PackagedDemo reference = startDemo(database, DemoJvm.HEAP_256_MIB, logs.resolve("demo.log"));
@@ -71,20 +73,22 @@ public class BenchmarkMain implements QuarkusApplication {
             // The measurements of a client count run back to back, so that a machine whose speed drifts (a shared
             // VM) moves them together and the ratios hold.
             for (int clients : config.clients()) {
-                LoadResult store = printed(storeStatements.run(clients, perRow));
-                LoadResult minimal = printed(minimalFlow.run(clients, perRow));
+                LoadResult store = printed(postgres.meter(() -> storeStatements.run(clients, perRow)));
+                LoadResult minimal = printed(postgres.meter(() -> minimalFlow.run(clients, perRow)));
                 database.emptyStoreTables();
-                LoadResult threeSteps = printed(LoadRun.run("in-process", clients, perRow,
-                        inProcessFlow::runThreeSteps));
+                LoadResult threeSteps = printed(postgres.meter(() -> LoadRun.run("in-process", clients, perRow,
+                        inProcessFlow::runThreeSteps)));
                 database.emptyStoreTables();
-                LoadResult twoSteps = printed(LoadRun.run("in-process 2-step", clients, perRow,
-                        inProcessFlow::runTwoSteps));
-                LoadResult springFlows = printed(spring.run(clients, perRow));
+                LoadResult twoSteps = printed(postgres.meter(() -> LoadRun.run("in-process 2-step", clients, perRow,
+                        inProcessFlow::runTwoSteps)));
+                LoadResult springFlows = printed(postgres.meter(() -> spring.run(clients, perRow)));
                 database.emptyStoreTables();
-                LoadResult http = printed(LoadRun.run("HTTP", clients, perRow, referenceHttp::run));
+                LoadResult http = printed(postgres.meter(() -> LoadRun.run("HTTP", clients, perRow,
+                        referenceHttp::run)));
                 database.emptyStoreTables();
-                LoadResult httpTuned = printed(LoadRun.run("HTTP tuned", clients, perRow, tunedHttp::run));
-                LoadResult redisFlows = printed(redis.run(clients, perRow));
+                LoadResult httpTuned = printed(postgres.meter(() -> LoadRun.run("HTTP tuned", clients, perRow,
+                        tunedHttp::run)));
+                LoadResult redisFlows = printed(redisServer.meter(() -> redis.run(clients, perRow)));
                 LoadResult redisCeiling = printed(redisBenchmark.run(clients));
                 rows.add(new Report.Row(clients, store, minimal, threeSteps, twoSteps, springFlows, http, httpTuned,
                         redisFlows, redisCeiling));
@@ -109,9 +113,11 @@ public class BenchmarkMain implements QuarkusApplication {
     }
 
     private static LoadResult printed(LoadResult result) {
-        System.out.printf("%-18s %2d clients: %7.0f flows/s, p50 %6.1f ms, p99 %6.1f ms, %d errors %s%n",
+        System.out.printf("%-18s %2d clients: %7.0f flows/s, p50 %6.1f ms, p99 %6.1f ms, %d errors %s%s%n",
                 result.name(), result.clients(), result.flowsPerSecond(), result.p50Micros() / 1000.0,
-                result.p99Micros() / 1000.0, result.errors(), result.firstErrors());
+                result.p99Micros() / 1000.0, result.errors(), result.firstErrors(),
+                result.cpu().map(cpu -> String.format(", CPU per flow: server %.0f µs, rest %.0f µs",
+                        cpu.serverMicros(), cpu.otherMicros())).orElse(""));
         return result;
     }
 }

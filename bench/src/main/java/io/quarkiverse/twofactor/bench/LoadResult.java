@@ -15,16 +15,22 @@ import java.util.Optional;
  * @param p50Micros median flow latency
  * @param p99Micros 99th percentile flow latency
  * @param firstErrors the first few failures, for the report
+ * @param cpu the CPU time a flow took, when the run was metered
  */
 public record LoadResult(String name, int clients, long flows, long errors, double seconds, long p50Micros,
-        long p99Micros, List<String> firstErrors) {
+        long p99Micros, List<String> firstErrors, Optional<CpuMeter.PerFlow> cpu) {
 
     static LoadResult of(String name, int clients, long[] latenciesMicros, long errors, double seconds,
             List<String> firstErrors) {
         long[] sorted = latenciesMicros.clone();
         Arrays.sort(sorted);
         return new LoadResult(name, clients, sorted.length, errors, seconds, percentile(sorted, 50),
-                percentile(sorted, 99), List.copyOf(firstErrors));
+                percentile(sorted, 99), List.copyOf(firstErrors), Optional.empty());
+    }
+
+    LoadResult withCpu(CpuMeter.PerFlow perFlow) {
+        return new LoadResult(name, clients, flows, errors, seconds, p50Micros, p99Micros, firstErrors,
+                Optional.of(perFlow));
     }
 
     /** Marks the line a peer JVM prints its result on, among whatever else it prints. */
@@ -48,7 +54,7 @@ public record LoadResult(String name, int clients, long flows, long errors, doub
         }
         return Optional.of(new LoadResult(fields[1], Integer.parseInt(fields[2]), Long.parseLong(fields[3]),
                 Long.parseLong(fields[4]), Double.parseDouble(fields[5]), Long.parseLong(fields[6]),
-                Long.parseLong(fields[7]), List.of(fields).subList(8, fields.length)));
+                Long.parseLong(fields[7]), List.of(fields).subList(8, fields.length), Optional.empty()));
     }
 
     public double flowsPerSecond() {

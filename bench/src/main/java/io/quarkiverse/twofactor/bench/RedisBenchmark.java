@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Redis's ceiling for the Redis store: {@code redis-benchmark} runs each command the store sends for one flow, with the
@@ -97,7 +98,7 @@ final class RedisBenchmark {
         }
         // Expressed as flows in one second, so that flowsPerSecond() reads as for the other rows.
         return new LoadResult("redis-benchmark", clients, Math.round(1 / secondsPerFlow), 0, 1,
-                Math.round(p50 * 1000), Math.round(p99 * 1000), List.of());
+                Math.round(p50 * 1000), Math.round(p99 * 1000), List.of(), Optional.empty());
     }
 
     private Command script(String name, String key, int keyRange, String... args) throws Exception {

@@ -104,13 +104,14 @@ final class Report {
     }
 
     String text() {
-        return figures().text() + '\n' + ratios().text() + '\n' + String.join("\n", verdicts()) + '\n';
+        return figures().text() + '\n' + cpu().text() + '\n' + ratios().text() + '\n' + String.join("\n", verdicts())
+                + '\n';
     }
 
     String asciidoc() throws IOException {
         try (InputStream in = Report.class.getClassLoader().getResourceAsStream("benchmark-page.adoc")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{machine}", machine.describe())
-                    .replace("{seconds}", String.valueOf(secondsPerRow)).replace("{figures}", figures().asciidoc())
+                    .replace("{seconds}", String.valueOf(secondsPerRow)).replace("{figures}", figures().asciidoc()).replace("{cpu}", cpu().asciidoc())
                     .replace("{ratios}", ratios().asciidoc())
                     .replace("{tuned}", "[source,bash]\n----\n" + DemoJvm.TUNED.commandLine()
                             + " -jar quarkus-run.jar\n----")
@@ -131,6 +132,27 @@ final class Report {
                 LoadResult result = row.results().get(measurement);
                 line.addAll(List.of(format("%.0f", result.flowsPerSecond()) + errors(result),
                         format("%.1f", result.p50Micros() / 1000.0), format("%.1f", result.p99Micros() / 1000.0)));
+            });
+            lines.add(line);
+        }
+        return new Table(header, lines);
+    }
+
+    /** The CPU time per flow of each metered measurement: the data server's, and the rest of the machine's. */
+    private Table cpu() {
+        List<String> header = new ArrayList<>(List.of("CPU µs per flow at"));
+        rows.forEach(row -> header.addAll(List.of(row.clients() + " clients: server", "rest", "total")));
+        List<List<String>> lines = new ArrayList<>();
+        for (int i = 0; i < rows.get(0).results().size(); i++) {
+            int measurement = i;
+            if (rows.get(0).results().get(i).cpu().isEmpty()) {
+                continue;
+            }
+            List<String> line = new ArrayList<>(List.of(rows.get(0).results().get(i).name()));
+            rows.forEach(row -> {
+                CpuMeter.PerFlow cpu = row.results().get(measurement).cpu().orElseThrow();
+                line.addAll(List.of(format("%.0f", cpu.serverMicros()), format("%.0f", cpu.otherMicros()),
+                        format("%.0f", cpu.serverMicros() + cpu.otherMicros())));
             });
             lines.add(line);
         }
