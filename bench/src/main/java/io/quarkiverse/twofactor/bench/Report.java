@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The benchmark's tables, printed for the console and written as the documentation page. */
@@ -122,38 +123,40 @@ final class Report {
 
     /** Flows per second and latencies: a line per measurement, three columns per client count. */
     private Table figures() {
-        List<String> header = new ArrayList<>(List.of("flows/s, p50 ms, p99 ms at"));
-        rows.forEach(row -> header.addAll(List.of(row.clients() + " clients", "p50", "p99")));
-        List<List<String>> lines = new ArrayList<>();
-        for (int i = 0; i < rows.get(0).results().size(); i++) {
-            int measurement = i;
-            List<String> line = new ArrayList<>(List.of(rows.get(0).results().get(i).name()));
-            rows.forEach(row -> {
-                LoadResult result = row.results().get(measurement);
-                line.addAll(List.of(format("%.0f", result.flowsPerSecond()) + errors(result),
+        return perMeasurement("flows/s, p50 ms, p99 ms at", List.of("p50", "p99"), result -> true,
+                result -> List.of(format("%.0f", result.flowsPerSecond()) + errors(result),
                         format("%.1f", result.p50Micros() / 1000.0), format("%.1f", result.p99Micros() / 1000.0)));
-            });
-            lines.add(line);
-        }
-        return new Table(header, lines);
     }
 
-    /** The CPU time per flow of each metered measurement: the data server's, and the rest of the machine's. */
+    /** The CPU time per flow of each metered measurement: the data server's, the rest of the machine's, and both. */
     private Table cpu() {
-        List<String> header = new ArrayList<>(List.of("CPU µs per flow at"));
-        rows.forEach(row -> header.addAll(List.of(row.clients() + " clients: server", "rest", "total")));
+        return perMeasurement("CPU µs per flow at", List.of("rest", "total"), result -> result.cpu().isPresent(),
+                result -> {
+                    CpuMeter.PerFlow cpu = result.cpu().orElseThrow();
+                    return List.of(format("%.0f", cpu.serverMicros()), format("%.0f", cpu.otherMicros()),
+                            format("%.0f", cpu.serverMicros() + cpu.otherMicros()));
+                });
+    }
+
+    /**
+     * A line per measurement that {@code included} accepts, with the cells {@code cells} makes of it at each client
+     * count; the first cell's column is headed by the client count, the others by {@code moreColumns}.
+     */
+    private Table perMeasurement(String title, List<String> moreColumns, Predicate<LoadResult> included,
+            Function<LoadResult, List<String>> cells) {
+        List<String> header = new ArrayList<>(List.of(title));
+        rows.forEach(row -> {
+            header.add(row.clients() + " clients");
+            header.addAll(moreColumns);
+        });
         List<List<String>> lines = new ArrayList<>();
         for (int i = 0; i < rows.get(0).results().size(); i++) {
             int measurement = i;
-            if (rows.get(0).results().get(i).cpu().isEmpty()) {
+            if (!included.test(rows.get(0).results().get(i))) {
                 continue;
             }
             List<String> line = new ArrayList<>(List.of(rows.get(0).results().get(i).name()));
-            rows.forEach(row -> {
-                CpuMeter.PerFlow cpu = row.results().get(measurement).cpu().orElseThrow();
-                line.addAll(List.of(format("%.0f", cpu.serverMicros()), format("%.0f", cpu.otherMicros()),
-                        format("%.0f", cpu.serverMicros() + cpu.otherMicros())));
-            });
+            rows.forEach(row -> line.addAll(cells.apply(row.results().get(measurement))));
             lines.add(line);
         }
         return new Table(header, lines);
