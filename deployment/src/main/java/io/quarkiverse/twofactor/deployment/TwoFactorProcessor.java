@@ -22,6 +22,7 @@ import io.quarkiverse.twofactor.Binding;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.Outbox;
+import io.quarkiverse.twofactor.ReactiveConfirmer;
 import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.RequiresConfirmation;
 import io.quarkiverse.twofactor.runtime.CodeHasher;
@@ -99,10 +100,10 @@ class TwoFactorProcessor {
     private static final String REST_PROPERTY = "quarkus.two-factor.rest.enabled";
     // Named, not referenced: it uses Quarkus security, which the application may not have.
     private static final String SECURITY_CALLER_IDENTITY = "io.quarkiverse.twofactor.runtime.rest.SecurityCallerIdentity";
-    // The constructor parameters both endpoint classes take, in order.
     /** What each resource's constructor takes, in order. */
-    private static final Class<?>[] ENDPOINT_DEPENDENCIES = { Confirmer.class, DebugCodeResponse.class,
-            RestCaller.class, Destinations.class, SenderRegistry.class, CallerLimits.class, MessageLanguages.class };
+    private static final Class<?>[] ENDPOINT_DEPENDENCIES = { Confirmer.class, ReactiveConfirmer.class,
+            DebugCodeResponse.class, RestCaller.class, Destinations.class, SenderRegistry.class, CallerLimits.class,
+            MessageLanguages.class };
     private static final Class<?>[] DESTINATIONS_DEPENDENCIES = { DebugCodeResponse.class, UserMethods.class,
             Destinations.class, SenderRegistry.class, CallerLimits.class };
     private static final Class<?>[] AUTHENTICATORS_DEPENDENCIES = { UserMethods.class, Authenticators.class };

@@ -25,8 +25,9 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Context;
 
 /**
- * The extension's endpoints wait for the store and the senders, so they run on worker threads even in an application
- * whose endpoints run on the event loop by default.
+ * The extension's endpoints never make the event loop wait for the database store or a sender, even in an application
+ * whose endpoints run on the event loop by default: requesting runs on a worker thread, and confirm and check, which
+ * run on the event loop, move their store work to one.
  */
 class RestEndpointsOnWorkerThreadsTest {
 
@@ -64,7 +65,7 @@ class RestEndpointsOnWorkerThreadsTest {
     RecordingBackend sent;
 
     @Test
-    void requestCheckAndConfirmRunOffTheEventLoop() {
+    void requestAndConfirmWaitForTheStoreOffTheEventLoop() {
         String id = given().contentType(ContentType.JSON).body(Map.of("recipient", "a@example.com"))
                 .post("/two-factor/request-confirmation")
                 .then().statusCode(201)

@@ -24,6 +24,7 @@ import io.quarkiverse.twofactor.TooManyFailuresException;
 import io.quarkiverse.twofactor.TooManySendsException;
 import io.quarkiverse.twofactor.UnknownSenderException;
 import io.quarkiverse.twofactor.spi.StoreUnavailableException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Turns every failure of an endpoint into a problem response, so that no stack trace, hash or code ever reaches a
@@ -49,12 +50,20 @@ final class Problems {
         }
     }
 
+    /**
+     * Subscribes to an endpoint's work and answers with its response or the problem it failed with, the same as
+     * {@link #guard(Supplier)} answers for work done on the spot.
+     */
+    static Uni<Response> guardUni(Supplier<Uni<Response>> work) {
+        return Uni.createFrom().deferred(work::get).onFailure().recoverWithItem(Problems::answer);
+    }
+
     /** The problem response for a failure: the problem itself, or what the failure means for a client. */
-    static Response answer(RuntimeException e) {
+    static Response answer(Throwable e) {
         return respond(classify(e));
     }
 
-    private static ProblemException classify(RuntimeException e) {
+    private static ProblemException classify(Throwable e) {
         if (e instanceof ProblemException problem) {
             return problem;
         }

@@ -10,6 +10,7 @@ import io.quarkiverse.twofactor.runtime.TwoFactorConfig;
 import io.quarkiverse.twofactor.runtime.TwoFactorConfig.RestMode;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * How the REST endpoints know who calls, in the mode {@code quarkus.two-factor.rest.mode} sets. Checked at startup:
@@ -51,7 +52,21 @@ public class RestCaller {
 
     /** The authenticated caller's principal name; a 401 problem for an anonymous request. */
     String authenticated() {
-        return identity.get().principalName().filter(name -> !name.isBlank())
-                .orElseThrow(ProblemException::unauthenticated);
+        return authenticated(identity.get().principalName());
+    }
+
+    /**
+     * Whom the request acts for, without waiting on the thread: in identity mode the authenticated caller's principal
+     * name (a 401 problem for an anonymous request), in open mode no one, a {@code null} item.
+     */
+    Uni<String> owner() {
+        if (!identityMode()) {
+            return Uni.createFrom().nullItem();
+        }
+        return identity.get().principalNameWithoutBlocking().map(RestCaller::authenticated);
+    }
+
+    private static String authenticated(Optional<String> principalName) {
+        return principalName.filter(name -> !name.isBlank()).orElseThrow(ProblemException::unauthenticated);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -41,6 +42,7 @@ import io.quarkiverse.twofactor.DeliveryStatus;
 import io.quarkiverse.twofactor.Confirmer;
 import io.quarkiverse.twofactor.Destinations;
 import io.quarkiverse.twofactor.NewConfirmation;
+import io.quarkiverse.twofactor.ReactiveConfirmer;
 import io.quarkiverse.twofactor.RecoveryCodes;
 import io.quarkiverse.twofactor.ResendResult;
 import io.quarkiverse.twofactor.runtime.MessageLanguages;
@@ -48,7 +50,10 @@ import io.quarkiverse.twofactor.runtime.SenderRegistry;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas;
 import io.quarkiverse.twofactor.runtime.rest.openapi.RestSchemas.Problem;
 import io.quarkiverse.twofactor.spi.SenderSettings;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The REST endpoints. The class carries no {@code @Path}: the build generates a subclass annotated with
@@ -75,14 +80,17 @@ import io.smallrye.common.annotation.Blocking;
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "500", description = "internal-error",
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-// Worker threads even where the application makes endpoints non-blocking by default, since every endpoint waits
-// for the store; on this class, as Quarkus REST reads it from the class that declares the methods.
+// Worker threads even where the application makes endpoints non-blocking by default, since these endpoints wait for
+// the store or a sender; on this class, as Quarkus REST reads it from the class that declares the methods. Confirm and
+// check are the exceptions: @NonBlocking on the method wins over the class, and they answer through the
+// ReactiveConfirmer, which waits on no thread with the redis store and moves the work to a worker with any other.
 @Blocking
 public abstract class TwoFactorResource {
 
     static final int MAX_CODE_LENGTH = 64;
 
     private final Confirmer confirmer;
+    private final ReactiveConfirmer reactiveConfirmer;
     private final DebugCodeResponse debugCode;
     private final RestCaller caller;
     private final Destinations destinations;
@@ -91,9 +99,11 @@ public abstract class TwoFactorResource {
     private final MessageLanguages languages;
 
     /** Called by the generated subclass's injecting constructor. */
-    protected TwoFactorResource(Confirmer confirmer, DebugCodeResponse debugCode, RestCaller caller,
-            Destinations destinations, SenderRegistry senders, CallerLimits limits, MessageLanguages languages) {
+    protected TwoFactorResource(Confirmer confirmer, ReactiveConfirmer reactiveConfirmer, DebugCodeResponse debugCode,
+            RestCaller caller, Destinations destinations, SenderRegistry senders, CallerLimits limits,
+            MessageLanguages languages) {
         this.confirmer = confirmer;
+        this.reactiveConfirmer = reactiveConfirmer;
         this.debugCode = debugCode;
         this.caller = caller;
         this.destinations = destinations;
@@ -264,40 +274,49 @@ public abstract class TwoFactorResource {
             schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("confirm")
-    public Response confirm(
+    @NonBlocking
+    public Uni<Response> confirm(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] body) {
-        return Problems.guard(() -> {
-            String owner = caller.identityMode() ? caller.authenticated() : null;
+        return Problems.guardUni(() -> caller.owner().chain(owner -> {
             JsonBody json = JsonBody.parse(contentType, body);
             UUID id = json.requiredId("id");
             String code = json.requiredText("code");
             if (code.length() > MAX_CODE_LENGTH) {
                 throw ProblemException.badRequest("'code' must be at most " + MAX_CODE_LENGTH + " characters");
             }
-            ConfirmResult result = owner == null ? confirmer.confirm(id, code) : confirmForCaller(owner, id, code);
-            return switch (result.outcome()) {
-                case CONFIRMED -> {
-                    Map<String, Object> view = new LinkedHashMap<>();
-                    view.put("id", id);
-                    view.put("status", result.state().status().label());
-                    view.put("confirmed", true);
-                    yield json(Response.ok(), view);
-                }
-                case WRONG_CODE -> throw ProblemException.wrongCode(result.remainingAttempts());
-                case NOT_FOUND -> throw notFound(id);
-                case EXPIRED -> throw expired();
-                case NOT_PENDING -> throw notPending(result.state());
-                case ATTEMPTS_EXHAUSTED -> throw ProblemException.attemptsExhausted();
-            };
-        });
+            Uni<ConfirmResult> result = owner == null ? reactiveConfirmer.confirm(id, code)
+                    : confirmForCaller(owner, id, code);
+            return result.map(confirmed -> confirmAnswer(id, confirmed));
+        }));
     }
 
     /** A code sent to a new destination verifies the destination; any other confirms the caller's confirmation. */
-    private ConfirmResult confirmForCaller(String owner, UUID id, String code) {
-        ConfirmationState state = confirmer.check(id, owner).orElseThrow(() -> notFound(id));
-        return Destinations.VERIFY_PURPOSE.equals(state.purpose()) ? destinations.verify(owner, id, code)
-                : confirmer.confirm(id, owner, code);
+    private Uni<ConfirmResult> confirmForCaller(String owner, UUID id, String code) {
+        return reactiveConfirmer.check(id, owner).chain(found -> {
+            ConfirmationState state = found.orElseThrow(() -> notFound(id));
+            // Destinations are reached only blocking, so their verification moves to a worker thread.
+            return Destinations.VERIFY_PURPOSE.equals(state.purpose())
+                    ? VertxContextSupport.executeBlocking(() -> destinations.verify(owner, id, code))
+                    : reactiveConfirmer.confirm(id, owner, code);
+        });
+    }
+
+    private static Response confirmAnswer(UUID id, ConfirmResult result) {
+        return switch (result.outcome()) {
+            case CONFIRMED -> {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("id", id);
+                view.put("status", result.state().status().label());
+                view.put("confirmed", true);
+                yield json(Response.ok(), view);
+            }
+            case WRONG_CODE -> throw ProblemException.wrongCode(result.remainingAttempts());
+            case NOT_FOUND -> throw notFound(id);
+            case EXPIRED -> throw expired();
+            case NOT_PENDING -> throw notPending(result.state());
+            case ATTEMPTS_EXHAUSTED -> throw ProblemException.attemptsExhausted();
+        };
     }
 
     @Operation(operationId = "twoFactorConfirmation", summary = "A confirmation's state")
@@ -311,27 +330,32 @@ public abstract class TwoFactorResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("confirmations/{id}")
-    public Response check(
+    @NonBlocking
+    public Uni<Response> check(
             @Parameter(description = "The confirmation id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("id") String id) {
-        return Problems.guard(() -> {
-            String owner = caller.identityMode() ? caller.authenticated() : null;
+        return Problems.guardUni(() -> caller.owner().chain(owner -> {
             UUID parsed = JsonBody.parseId(id);
-            ConfirmationState state = (owner == null ? confirmer.check(parsed) : confirmer.check(parsed, owner))
-                    .orElseThrow(() -> notFound(parsed));
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", state.id());
-            view.put("status", state.status().label());
-            view.put("sender", state.sender());
-            if (owner != null) {
-                view.put("purpose", state.purpose());
-            }
-            view.put("expiresAt", state.expiresAt().toString());
-            view.put("confirmed", state.confirmed());
-            view.put("meta", state.meta());
-            addDelivery(view, state);
-            return json(Response.ok(), view);
-        });
+            Uni<Optional<ConfirmationState>> found = owner == null ? reactiveConfirmer.check(parsed)
+                    : reactiveConfirmer.check(parsed, owner);
+            return found.map(state -> checkAnswer(owner, state.orElseThrow(() -> notFound(parsed))));
+        }));
+    }
+
+    /** The confirmation's state; its purpose only in identity mode, where confirmations have one. */
+    private static Response checkAnswer(String owner, ConfirmationState state) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", state.id());
+        view.put("status", state.status().label());
+        view.put("sender", state.sender());
+        if (owner != null) {
+            view.put("purpose", state.purpose());
+        }
+        view.put("expiresAt", state.expiresAt().toString());
+        view.put("confirmed", state.confirmed());
+        view.put("meta", state.meta());
+        addDelivery(view, state);
+        return json(Response.ok(), view);
     }
 
     @Operation(operationId = "twoFactorResend", summary = "Sends a pending confirmation's code again")
