@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
@@ -73,6 +75,39 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
             + " FROM unnest(string_to_array(l.sent_at, ',')::bigint[] || ?::bigint) s WHERE s > ? ORDER BY s), ','),"
             + " last_sent_at = GREATEST(l.last_sent_at, EXCLUDED.last_sent_at)"
             + " WHERE (SELECT count(*) FROM unnest(string_to_array(l.sent_at, ',')::bigint[]) s WHERE s > ?) < ?";
+
+    /**
+     * The request's statement: refuse a locked-out subject, then, when {@code counted}, count the send in the
+     * recipient's log, and insert the confirmation only when what comes before allows it.
+     */
+    private static String createIfAllowed(boolean counted) {
+        String sql = "WITH open AS (SELECT 1 WHERE NOT EXISTS (" + LOCKED_OUT + "))";
+        if (counted) {
+            sql += ", counted AS (INSERT INTO two_factor_send_log AS l (send_key, sent_at, last_sent_at)"
+                    + " SELECT CAST(? AS varchar), CAST(? AS varchar), CAST(? AS timestamptz) FROM open"
+                    + COUNT_IN_EXISTING_LOG + " RETURNING 1)";
+        }
+        return sql + " INSERT INTO two_factor_confirmation (id, " + COLUMNS + ", failure_subject)"
+                + " SELECT CAST(? AS uuid), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar),"
+                + " CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS integer),"
+                + " CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS timestamptz),"
+                + " CAST(? AS timestamptz), CAST(? AS varchar), CAST(? AS varchar) FROM " + (counted ? "counted" : "open");
+    }
+
+    // Each statement's text is made once, so that every call hands pgJDBC the same string: its cache of prepared
+    // statements then finds the statement without hashing a new copy of a long text each time.
+    private static final String CREATE_IF_OPEN = createIfAllowed(false);
+    private static final String CREATE_IF_COUNTED = createIfAllowed(true);
+    private static final String USE = "UPDATE two_factor_confirmation SET status = 'USED', used_at = ?"
+            + " WHERE id = ? AND status = 'CONFIRMED' AND expires_at > ?";
+    private static final String USE_RETURNING = USE + " RETURNING " + COLUMNS;
+    private static final String USE_BOUND_RETURNING = USE + " AND owner = ? AND purpose = ? RETURNING " + COLUMNS;
+
+    /** What the text of the confirm statement depends on. */
+    private record ConfirmShape(int sendersCheckedElsewhere, boolean owner, boolean purpose) {
+    }
+
+    private final Map<ConfirmShape, String> confirmStatements = new ConcurrentHashMap<>();
 
     private final StoreJdbc jdbc;
     private final Session session;
@@ -184,22 +219,12 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
         String subject = failures.subjectOf().apply(c);
         List<Object> parameters = new ArrayList<>();
         Collections.addAll(parameters, subject, failures.max(), now.minus(failures.lockout()));
-        String sql = "WITH open AS (SELECT 1 WHERE NOT EXISTS (" + LOCKED_OUT + "))";
-        String allowedBy = "open";
         if (sends != null) {
             long overMillis = now.minus(sends.window()).toEpochMilli();
-            sql += ", counted AS (INSERT INTO two_factor_send_log AS l (send_key, sent_at, last_sent_at)"
-                    + " SELECT CAST(? AS varchar), CAST(? AS varchar), CAST(? AS timestamptz) FROM open"
-                    + COUNT_IN_EXISTING_LOG + " RETURNING 1)";
             parameters.addAll(List.of(sends.key(), SendTimes.of(now).toString(), now, now.toEpochMilli(), overMillis,
                     overMillis, sends.limit()));
-            allowedBy = "counted";
         }
-        sql += " INSERT INTO two_factor_confirmation (id, " + COLUMNS + ", failure_subject)"
-                + " SELECT CAST(? AS uuid), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar),"
-                + " CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS integer),"
-                + " CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS timestamptz),"
-                + " CAST(? AS timestamptz), CAST(? AS varchar), CAST(? AS varchar) FROM " + allowedBy;
+        String sql = sends == null ? CREATE_IF_OPEN : CREATE_IF_COUNTED;
         Collections.addAll(parameters, c.id(), c.status().name(), c.sender(), c.recipient(), c.owner(), c.purpose(),
                 MetaJson.write(c.meta()), c.codeHash(), c.attempts(), c.createdAt(), c.expiresAt(), c.lastSentAt(),
                 c.confirmedAt(), c.usedAt(), c.delivery() == null ? null : c.delivery().name(), subject);
@@ -239,25 +264,43 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
         List<Object> parameters = new ArrayList<>();
         Collections.addAll(parameters, a.codeHash(), confirmedStatus, a.maxAttempts(), a.codeHash(), a.codeHash(), now,
                 a.codeHash(), a.spend() ? now : null, a.id(), a.maxAttempts(), now);
+        parameters.addAll(a.sendersCheckedElsewhere());
+        if (a.owner() != null) {
+            parameters.add(a.owner());
+        }
+        if (a.purpose() != null) {
+            parameters.add(a.purpose());
+        }
+        String sql = confirmStatements.computeIfAbsent(
+                new ConfirmShape(a.sendersCheckedElsewhere().size(), a.owner() != null, a.purpose() != null),
+                HibernateOrmConfirmationStore::confirmOrCountSql);
+        Collections.addAll(parameters, a.failures().max(), lockoutOver, now, lockoutOver, lockoutOver,
+                a.failures().max());
+        return jdbc.queryAlone(sql, rows -> rows.next() ? Optional.of(toStored(a.id(), rows)) : Optional.empty(),
+                parameters.toArray());
+    }
+
+    /**
+     * The confirm statement for a shape: confirm (or spend) on a matching hash or count the wrong attempt; count the
+     * subject's failure or clear its failures.
+     */
+    private static String confirmOrCountSql(ConfirmShape shape) {
         StringBuilder sql = new StringBuilder("WITH changed AS (UPDATE two_factor_confirmation c SET"
                 + " status = CASE WHEN c.code_hash = ? THEN ? WHEN c.attempts + 1 >= ? THEN 'FAILED' ELSE c.status END,"
                 + " attempts = CASE WHEN c.code_hash = ? THEN c.attempts ELSE c.attempts + 1 END,"
                 + " confirmed_at = CASE WHEN c.code_hash = ? THEN CAST(? AS timestamptz) ELSE c.confirmed_at END,"
                 + " used_at = CASE WHEN c.code_hash = ? THEN CAST(? AS timestamptz) ELSE c.used_at END"
                 + " WHERE c.id = ? AND c.status = 'PENDING' AND c.attempts < ? AND c.expires_at > ?");
-        if (!a.sendersCheckedElsewhere().isEmpty()) {
+        if (shape.sendersCheckedElsewhere() > 0) {
             sql.append(" AND (c.sender IS NULL OR c.sender NOT IN (")
-                    .append(String.join(", ", Collections.nCopies(a.sendersCheckedElsewhere().size(), "?")))
+                    .append(String.join(", ", Collections.nCopies(shape.sendersCheckedElsewhere(), "?")))
                     .append("))");
-            parameters.addAll(a.sendersCheckedElsewhere());
         }
-        if (a.owner() != null) {
+        if (shape.owner()) {
             sql.append(" AND c.owner = ?");
-            parameters.add(a.owner());
         }
-        if (a.purpose() != null) {
+        if (shape.purpose()) {
             sql.append(" AND c.purpose = ?");
-            parameters.add(a.purpose());
         }
         sql.append(" AND NOT EXISTS (SELECT 1 FROM two_factor_failure_count f WHERE f.subject_key = c.failure_subject"
                 + " AND f.failures >= ? AND f.last_failure_at > ?)"
@@ -273,10 +316,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
                         + " failures_cleared AS (DELETE FROM two_factor_failure_count f USING changed"
                         + " WHERE changed.confirmed_at IS NOT NULL AND f.subject_key = changed.failure_subject)"
                         + " SELECT " + COLUMNS + " FROM changed");
-        Collections.addAll(parameters, a.failures().max(), lockoutOver, now, lockoutOver, lockoutOver,
-                a.failures().max());
-        return jdbc.queryAlone(sql.toString(),
-                rows -> rows.next() ? Optional.of(toStored(a.id(), rows)) : Optional.empty(), parameters.toArray());
+        return sql.toString();
     }
 
     /**
@@ -289,9 +329,7 @@ public class HibernateOrmConfirmationStore implements ConfirmationStore {
         if (!jdbc.isPostgreSql()) {
             return ConfirmationStore.super.useReturning(id, binding, now);
         }
-        String sql = "UPDATE two_factor_confirmation SET status = 'USED', used_at = ?"
-                + " WHERE id = ? AND status = 'CONFIRMED' AND expires_at > ?"
-                + (binding == null ? "" : " AND owner = ? AND purpose = ?") + " RETURNING " + COLUMNS;
+        String sql = binding == null ? USE_RETURNING : USE_BOUND_RETURNING;
         Object[] parameters = binding == null ? new Object[] { now, id, now }
                 : new Object[] { now, id, now, binding.owner(), binding.purpose() };
         return jdbc.queryJoiningOrAlone(sql,
