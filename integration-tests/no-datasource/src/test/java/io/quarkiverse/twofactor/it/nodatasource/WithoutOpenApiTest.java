@@ -44,8 +44,9 @@ class WithoutOpenApiTest {
                 .contentType("application/problem+json");
 
         Method confirm = TwoFactorResource.class.getMethod("confirm", String.class, byte[].class);
-        // @POST and @Path; @Operation, @RequestBody and the @APIResponses are skipped, and so is @Parameter.
-        assertEquals(2, confirm.getAnnotations().length, Arrays.toString(confirm.getAnnotations()));
+        // @POST, @Path and @NonBlocking; @Operation, @RequestBody and the @APIResponses are skipped, and so is
+        // @Parameter.
+        assertEquals(3, confirm.getAnnotations().length, Arrays.toString(confirm.getAnnotations()));
         assertTrue(confirm.isAnnotationPresent(POST.class));
         assertEquals(List.of(HeaderParam.class), Arrays.stream(confirm.getParameterAnnotations()[0])
                 .map(Annotation::annotationType).toList());
