@@ -191,14 +191,7 @@ public abstract class TwoFactorResource {
             NewConfirmation issued = owner == null ? requestOpen(json, language)
                     : requestForCaller(owner, json, language);
             ConfirmationState state = issued.state();
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", state.id());
-            view.put("status", state.status().label());
-            view.put("sender", state.sender());
-            if (owner != null) {
-                view.put("purpose", state.purpose());
-            }
-            view.put("expiresAt", state.expiresAt().toString());
+            Map<String, Object> view = stateView(owner, state);
             addDelivery(view, state);
             addDebugCode(view, issued.code());
             URI location = uri.getBaseUriBuilder().path(getClass()).path("confirmations").path(state.id().toString())
@@ -342,8 +335,11 @@ public abstract class TwoFactorResource {
         }));
     }
 
-    /** The confirmation's state; its purpose only in identity mode, where confirmations have one. */
-    private static Response checkAnswer(String owner, ConfirmationState state) {
+    /**
+     * What both the new confirmation's answer and its state's answer begin with; its purpose only in identity mode,
+     * where confirmations have one.
+     */
+    private static Map<String, Object> stateView(String owner, ConfirmationState state) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", state.id());
         view.put("status", state.status().label());
@@ -352,6 +348,12 @@ public abstract class TwoFactorResource {
             view.put("purpose", state.purpose());
         }
         view.put("expiresAt", state.expiresAt().toString());
+        return view;
+    }
+
+    /** The confirmation's state. */
+    private static Response checkAnswer(String owner, ConfirmationState state) {
+        Map<String, Object> view = stateView(owner, state);
         view.put("confirmed", state.confirmed());
         view.put("meta", state.meta());
         addDelivery(view, state);
