@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * The packaged demo on PostgreSQL under 32 concurrent clients running request → confirm → use for
  * {@code soak.seconds} (60 by default; CI runs a shorter one): no flow fails, every confirmation it made is spent
  * exactly once, and memory at the end is where it was after the warm-up. The demo runs with the benchmark's reference
- * settings ({@link DemoJvm#HEAP_256_MIB}): with the tuned ones its live heap grew by a fifth in a short run, which is
- * still to be explained, and this test must judge growth on the settings it was calibrated on.
+ * settings ({@link DemoJvm#HEAP_256_MIB}). With the tuned ones the live heap does not grow either, but it is small
+ * enough that what happens to be in flight when it is measured (open connections, requests under way) moves it by a
+ * tenth either way, too close to the drift this test allows.
  */
 class SoakIT {
 
