@@ -116,8 +116,8 @@ public class BenchmarkMain implements QuarkusApplication {
         System.out.printf("%-18s %2d clients: %7.0f flows/s, p50 %6.1f ms, p99 %6.1f ms, %d errors %s%s%n",
                 result.name(), result.clients(), result.flowsPerSecond(), result.p50Micros() / 1000.0,
                 result.p99Micros() / 1000.0, result.errors(), result.firstErrors(),
-                result.cpu().map(cpu -> String.format(", CPU per flow: server %.0f µs, rest %.0f µs",
-                        cpu.serverMicros(), cpu.otherMicros())).orElse(""));
+                result.cpu().map(cpu -> String.format(", CPU per flow: server %.0f µs, rest %.0f µs, steal %.1f%%",
+                        cpu.serverMicros(), cpu.otherMicros(), cpu.stealShare() * 100)).orElse(""));
         return result;
     }
 }

@@ -19,6 +19,15 @@ final class CpuMeter {
     /** What the kernel counts CPU time in, in {@code /proc}: the USER_HZ of every Linux architecture in use. */
     private static final double MICROS_PER_TICK = 1_000_000.0 / 100;
 
+    /**
+     * Fields of the first line of {@code /proc/stat}: busy is user, nice, system, irq and softirq, neither idle nor I/O
+     * wait nor steal, which a virtual machine's host took for others; all is those with idle, I/O wait and steal.
+     * (Guest time is counted in user time already.)
+     */
+    private static final List<Integer> BUSY = List.of(1, 2, 3, 6, 7);
+    private static final List<Integer> STEAL = List.of(8);
+    private static final List<Integer> ALL = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+
     private final String serverCommand;
 
     /** @param serverCommand the process name of the data server, {@code postgres} or {@code redis-server} */
@@ -26,12 +35,18 @@ final class CpuMeter {
         this.serverCommand = serverCommand;
     }
 
-    /** The CPU time taken so far, in ticks: by the whole machine, and by the data server. */
-    record Reading(long machineTicks, long serverTicks) {
+    /**
+     * The CPU time counted so far, in ticks: busy on the whole machine, busy in the data server, taken by the host
+     * (steal), and all of it.
+     */
+    record Reading(long machineTicks, long serverTicks, long stealTicks, long allTicks) {
     }
 
-    /** A measurement's CPU time per flow, in microseconds. */
-    record PerFlow(double serverMicros, double otherMicros) {
+    /**
+     * A measurement's CPU time per flow, in microseconds, and the share of the machine's CPU time the host took for
+     * others meanwhile: a run the host slowed down is worth less as a verdict.
+     */
+    record PerFlow(double serverMicros, double otherMicros, double stealShare) {
     }
 
     /** A measurement whose CPU time was metered. */
@@ -48,24 +63,22 @@ final class CpuMeter {
         }
         double server = (after.serverTicks() - before.serverTicks()) * MICROS_PER_TICK / result.flows();
         double machine = (after.machineTicks() - before.machineTicks()) * MICROS_PER_TICK / result.flows();
-        return result.withCpu(new PerFlow(server, machine - server));
+        long all = after.allTicks() - before.allTicks();
+        double steal = all == 0 ? 0 : (double) (after.stealTicks() - before.stealTicks()) / all;
+        return result.withCpu(new PerFlow(server, machine - server, steal));
     }
 
     Reading read() throws IOException {
-        return new Reading(machineBusyTicks(), serverTicks());
+        String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        return new Reading(sum(machine, BUSY), serverTicks(), sum(machine, STEAL), sum(machine, ALL));
     }
 
-    /**
-     * The first line of {@code /proc/stat}: user, nice, system, irq and softirq. Not idle or I/O wait, and not steal,
-     * which a virtual machine's host took for others.
-     */
-    private static long machineBusyTicks() throws IOException {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long busy = 0;
-        for (int field : List.of(1, 2, 3, 6, 7)) {
-            busy += Long.parseLong(fields[field]);
+    private static long sum(String[] fields, List<Integer> which) {
+        long ticks = 0;
+        for (int field : which) {
+            ticks += Long.parseLong(fields[field]);
         }
-        return busy;
+        return ticks;
     }
 
     /**
